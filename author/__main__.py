@@ -1,0 +1,3 @@
+from author.cli import main
+
+raise SystemExit(main())

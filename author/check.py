@@ -1,0 +1,280 @@
+"""The one validator: bytes or text → load → model → lint → diagnostics.
+
+The CLI (`render`, `validate`), the pre-commit hook and the TUI all call `check_text` /
+`check_file`; none of them holds a rule of its own.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from author.config import Config
+from author.diagnostics import Diagnostic, Loc
+from author.loader import Document, LoadFailed, decode, load_yaml
+from author.model import Meeting, Participant, Photo, Phrasing, PointItem, Readout
+
+
+@dataclass
+class CheckResult:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    readout: Readout | None = None
+    document: Document | None = None
+    unreadable: bool = False  # the file could not be read at all (exit status 2)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.is_error]
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.errors) or (strict and bool(self.warnings))
+
+
+def check_file(path: str | Path, config: Config | None = None) -> CheckResult:
+    """Check one file on disk. `-` reads standard input."""
+    config = config or Config()
+    name = str(path)
+    try:
+        if name == "-":
+            import sys
+
+            raw = sys.stdin.buffer.read(config.max_bytes + 1)
+        else:
+            with open(path, "rb") as handle:
+                raw = handle.read(config.max_bytes + 1)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        result = CheckResult(name, unreadable=True)
+        result.diagnostics.append(
+            Diagnostic(1, 1, "error", "unreadable", f"cannot read file: {reason}", name)
+        )
+        return result
+    return check_bytes(raw, name, config)
+
+
+def check_bytes(raw: bytes, path: str = "<stdin>", config: Config | None = None) -> CheckResult:
+    config = config or Config()
+    if len(raw) > config.max_bytes:
+        return CheckResult(
+            path,
+            [
+                Diagnostic(
+                    1,
+                    1,
+                    "error",
+                    "too-large",
+                    f"file is larger than {config.max_bytes} bytes (max_bytes); a readout is a "
+                    "few kilobytes",
+                    path,
+                )
+            ],
+        )
+    try:
+        text = decode(raw, path)
+    except LoadFailed as failed:
+        return CheckResult(path, failed.diagnostics)
+    return check_text(text, path, config)
+
+
+def check_text(text: str, path: str = "<stdin>", config: Config | None = None) -> CheckResult:
+    """Load, validate and lint one readout's YAML text; every problem in one list."""
+    config = config or Config()
+    result = CheckResult(path)
+    try:
+        document = load_yaml(text, path, max_depth=config.max_depth, max_nodes=config.max_nodes)
+    except LoadFailed as failed:
+        result.diagnostics = sorted(failed.diagnostics)
+        return result
+    result.document = document
+    data = document.data
+    if not isinstance(data, dict):
+        what = "nothing" if data is None else _kind_of(data)
+        span = document.span(())
+        result.diagnostics.append(
+            Diagnostic(
+                span.line,
+                span.col,
+                "error",
+                "not-a-readout",
+                f"a readout is a mapping of fields (section:, meeting:, …), but this file holds "
+                f"{what}",
+                path,
+            )
+        )
+        return result
+    try:
+        result.readout = Readout.model_validate(data, context={"home_zone": config.home_zone})
+    except ValidationError as exc:
+        result.diagnostics.extend(_translate(exc, document, path))
+    if result.readout is not None:
+        from author.lint import lint
+
+        result.diagnostics.extend(lint(result.readout, document, path, config))
+    result.diagnostics = sorted({d for d in result.diagnostics if d.code not in config.disable})
+    return result
+
+
+# -- Pydantic errors → diagnostics -----------------------------------------------------------
+
+_TAGGED_LISTS = {"points", "photos"}
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> Loc:
+    """Drop the tags Pydantic adds for our discriminated unions (`points.0.item.text`)."""
+    out: list[str | int] = []
+    parts = list(loc)
+    i = 0
+    while i < len(parts):
+        out.append(parts[i])
+        if (
+            isinstance(parts[i], int)
+            and len(out) >= 2
+            and out[-2] in _TAGGED_LISTS
+            and i + 1 < len(parts)
+            and parts[i + 1] in ("item", "text")
+        ):
+            i += 1
+        i += 1
+    return tuple(out)
+
+
+def _model_at(loc: Loc) -> type[BaseModel] | None:
+    """The model class that holds the mapping at `loc`."""
+    model: type[BaseModel] | None = Readout
+    nested = {
+        (Readout, "meeting"): Meeting,
+        (Readout, "principals"): Participant,
+        (Readout, "counterparts"): Participant,
+        (Readout, "points"): PointItem,
+        (Readout, "photos"): Photo,
+        (Readout, "phrasing"): Phrasing,
+    }
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        model = nested.get((model, part)) if model else None  # type: ignore[arg-type]
+    return model
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"text ({shown!r})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+_EXPECTED = {
+    "string_type": "text",
+    "bool_type": "true or false",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "list_type": "a list",
+    "dict_type": "a mapping (key: value)",
+    "model_type": "a mapping (key: value)",
+    "model_attributes_type": "a mapping (key: value)",
+    "date_type": "a date (YYYY-MM-DD)",
+    "date_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_inexact": "a date (YYYY-MM-DD)",
+}
+
+
+def _translate(exc: ValidationError, document: Document, path: str) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for error in exc.errors(include_url=False):
+        loc = _clean_loc(error["loc"])
+        ctx = error.get("ctx") or {}
+        if "field" in ctx:  # raised by a model validator about one of its fields
+            loc = (*loc, ctx["field"])
+        elif "sibling" in ctx:  # raised by a field validator about a neighbouring field
+            loc = (*loc[:-1], ctx["sibling"])
+        kind = error["type"]
+        value = error.get("input")
+        suggestion: str | None = ctx.get("suggestion") or None
+        if value is None and kind != "missing" and loc and isinstance(loc[-1], str):
+            code = "missing-field"
+            message = f"{_where(loc)} is empty; fill it in"
+            span = document.span(loc)
+        elif kind == "missing":
+            code = "missing-field"
+            name = loc[-1]
+            loc_at = loc[:-1]
+            message = f"missing required field {name!r}"
+            if loc_at:
+                message += f" in {_where(loc_at)}"
+            span = document.span(loc_at)
+        elif kind == "extra_forbidden":
+            code = "unknown-field"
+            name = str(loc[-1])
+            model = _model_at(loc[:-1])
+            fields = list(model.model_fields) if model else []
+            close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+            suggestion = close[0] if close else None
+            message = f"unknown field {name!r}"
+            message += (
+                f"; did you mean {suggestion!r}?"
+                if suggestion
+                else (f" (known here: {', '.join(fields)})" if fields else "")
+            )
+            span = document.span(loc, key=True)
+        elif kind in ("enum", "literal_error"):
+            code = "bad-value"
+            allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+            close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+            suggestion = close[0] if close else None
+            message = f"{value!r} is not one of: {', '.join(allowed)}"
+            if suggestion:
+                message += f"; did you mean {suggestion!r}?"
+            span = document.span(loc)
+        elif kind in _EXPECTED:
+            code = "wrong-type"
+            message = f"expected {_EXPECTED[kind]}, got {_kind_of(value)}"
+            span = document.span(loc)
+        elif kind in ("too_short", "string_too_short"):
+            code = (
+                "empty-point"
+                if loc and loc[0] == "points" and kind == "string_too_short"
+                else ("empty-value")
+            )
+            if kind == "too_short":
+                message = f"{_where(loc)} needs at least one entry"
+            else:
+                message = f"{_where(loc)} must not be empty"
+            span = document.span(loc)
+        elif "-" in kind or kind in ("missing_field",):
+            code = kind
+            message = error["msg"]
+            span = document.span(loc)
+        else:
+            code = "invalid"
+            message = error["msg"]
+            span = document.span(loc)
+        out.append(Diagnostic(span.line, span.col, "error", code, message, path, loc, suggestion))
+    return out
+
+
+def _where(loc: Loc) -> str:
+    from author.diagnostics import dotted
+
+    return dotted(loc) or "the readout"

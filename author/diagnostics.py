@@ -1,0 +1,102 @@
+"""A problem found in a readout, and the ways to print a list of them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem, pointing at the YAML node that is wrong (1-based line and column)."""
+
+    line: int
+    col: int
+    severity: Severity
+    code: str
+    message: str
+    path: str = "<stdin>"
+    loc: Loc = field(default=(), compare=False)
+    suggestion: str | None = field(default=None, compare=False)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def text(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.code}]"
+
+    def as_json(self) -> dict[str, object]:
+        data = asdict(self)
+        data["loc"] = list(self.loc)
+        return data
+
+
+def dotted(loc: Loc) -> str:
+    """`("principals", 0, "title")` → `principals[0].title`."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def format_text(diagnostics: Iterable[Diagnostic]) -> str:
+    return "".join(d.text() + "\n" for d in diagnostics)
+
+
+def _gh_escape(text: str, *, prop: bool) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def format_github(diagnostics: Iterable[Diagnostic]) -> str:
+    """GitHub Actions workflow commands: one annotation per problem."""
+    lines = []
+    for d in diagnostics:
+        props = ",".join(
+            [
+                f"file={_gh_escape(d.path, prop=True)}",
+                f"line={d.line}",
+                f"col={d.col}",
+                f"title={_gh_escape('author ' + d.code, prop=True)}",
+            ]
+        )
+        lines.append(f"::{d.severity} {props}::{_gh_escape(d.message, prop=False)}\n")
+    return "".join(lines)
+
+
+JSON_FORMAT_VERSION = 1
+
+
+def format_json(results: Sequence[tuple[str, Sequence[Diagnostic]]]) -> str:
+    """One JSON document for a whole run: see README, "JSON output"."""
+    files = []
+    for path, diagnostics in results:
+        files.append(
+            {
+                "path": path,
+                "errors": sum(d.is_error for d in diagnostics),
+                "warnings": sum(not d.is_error for d in diagnostics),
+                "diagnostics": [d.as_json() for d in diagnostics],
+            }
+        )
+    summary = {
+        "files": len(files),
+        "errors": sum(f["errors"] for f in files),
+        "warnings": sum(f["warnings"] for f in files),
+    }
+    return (
+        json.dumps(
+            {"version": JSON_FORMAT_VERSION, "summary": summary, "files": files},
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )

@@ -1,0 +1,399 @@
+"""YAML → plain data with every node's position, the YAML 1.1 traps closed.
+
+The loader reads parser *events* (libyaml's when available) and builds the data itself,
+so that it can:
+- resolve plain scalars by a small, YAML 1.2-like rule set: `18:05` stays a string (no
+  base-60), only `true`/`false` are booleans (`NO`, `yes`, `on` stay strings), dates stay
+  strings for the model to read, integers with a leading zero stay strings;
+- refuse duplicate keys, report each one;
+- cap nesting depth and the number of nodes built, counting every alias expansion, so a
+  small file cannot expand into a huge one;
+- remember where every value and every key stands (`Span`), for `path:line:col` messages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from author.diagnostics import Diagnostic, Loc
+
+try:
+    from yaml import CSafeLoader as _EventLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class Span:
+    line: int  # 1-based
+    col: int  # 1-based
+    start: int  # character offsets into the decoded text
+    end: int
+
+
+@dataclass
+class Document:
+    text: str
+    data: Any
+    values: dict[Loc, Span] = field(default_factory=dict)
+    keys: dict[Loc, Span] = field(default_factory=dict)
+
+    def span(self, loc: Loc, *, key: bool = False) -> Span:
+        """Where `loc` stands, or its nearest ancestor that has a position."""
+        table = self.keys if key else self.values
+        if key and loc in table:
+            return table[loc]
+        probe = tuple(loc)
+        while probe:
+            if probe in self.values:
+                return self.values[probe]
+            probe = probe[:-1]
+        return self.values.get((), Span(1, 1, 0, 0))
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        line = self.text.count("\n", 0, offset) + 1
+        col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        return line, col
+
+
+class LoadFailed(Exception):
+    def __init__(self, diagnostics: list[Diagnostic]):
+        super().__init__(diagnostics[0].message if diagnostics else "load failed")
+        self.diagnostics = diagnostics
+
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?$")
+_STD = "tag:yaml.org,2002:"
+
+
+def resolve_plain(value: str) -> Any:
+    """A plain (unquoted) scalar's value, by the rules in this module's docstring."""
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+def _tagged(tag: str, value: str) -> Any:
+    if tag in ("!", _STD + "str"):
+        return value
+    if tag == _STD + "null":
+        return None
+    if tag == _STD + "bool" and (value in _TRUE or value in _FALSE):
+        return value in _TRUE
+    if tag == _STD + "int" and _INT.match(value):
+        return int(value)
+    if tag == _STD + "float" and (_FLOAT.match(value) or _INT.match(value)):
+        return float(value)
+    raise ValueError(tag)
+
+
+@dataclass
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    loc: Loc
+    anchor: str | None
+    nodes_at_start: int
+    span: Span
+    pending_key: str | None = None
+    pending_key_span: Span | None = None
+    skip_value: bool = False  # the value of a duplicate or unusable key
+
+
+class _Builder:
+    def __init__(self, text: str, path: str, max_depth: int, max_nodes: int):
+        self.text = text
+        self.path = path
+        self.max_depth = max_depth
+        self.max_nodes = max_nodes
+        self.doc = Document(text=text, data=None)
+        self.anchors: dict[str, tuple[Any, int]] = {}  # value, node count
+        self.nodes = 0
+        self.stack: list[_Frame] = []
+        self.problems: list[Diagnostic] = []
+        self.documents = 0
+
+    def problem(self, span: Span, code: str, message: str, loc: Loc = ()) -> None:
+        self.problems.append(
+            Diagnostic(span.line, span.col, "error", code, message, self.path, loc)
+        )
+
+    def fatal(self, span: Span, code: str, message: str, loc: Loc = ()) -> LoadFailed:
+        self.problem(span, code, message, loc)
+        return LoadFailed(self.problems)
+
+    @staticmethod
+    def span_of(event: Any) -> Span:
+        start, end = event.start_mark, event.end_mark
+        return Span(start.line + 1, start.column + 1, start.index, end.index)
+
+    def count(self, n: int, span: Span) -> None:
+        self.nodes += n
+        if self.nodes > self.max_nodes:
+            raise self.fatal(
+                span,
+                "too-many-nodes",
+                f"the document expands to more than {self.max_nodes} values "
+                "(aliases included); a readout needs far fewer",
+            )
+
+    # -- placing a finished value into its parent ----------------------------------------
+    def child_loc(self) -> Loc | None:
+        """The loc the next value takes, or None when it is a mapping key."""
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            return (*top.loc, len(top.container))
+        if top.pending_key is None and not top.skip_value:
+            return None
+        return (*top.loc, top.pending_key if top.pending_key is not None else "?")
+
+    def place(self, value: Any, span: Span, is_scalar: bool) -> None:
+        if not self.stack:
+            self.doc.data = value
+            self.doc.values[()] = span
+            return
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            self.doc.values.setdefault((*top.loc, len(top.container)), span)
+            top.container.append(value)
+            return
+        if top.pending_key is None and not top.skip_value:
+            self.take_key(top, value, span, is_scalar)
+            return
+        if top.skip_value:
+            top.skip_value = False
+            return
+        key = top.pending_key
+        assert key is not None
+        if key == "<<":
+            self.merge(top, value, span)
+        else:
+            top.container[key] = value  # type: ignore[index]
+            self.doc.values[(*top.loc, key)] = span
+            if top.pending_key_span is not None:
+                self.doc.keys[(*top.loc, key)] = top.pending_key_span
+        top.pending_key = None
+        top.pending_key_span = None
+
+    def take_key(self, top: _Frame, value: Any, span: Span, is_scalar: bool) -> None:
+        if not is_scalar or isinstance(value, dict | list):
+            self.problem(span, "bad-key", "a mapping key must be a plain name", top.loc)
+            top.skip_value = True
+            return
+        key = "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+        if key in top.container:
+            self.problem(
+                span,
+                "duplicate-key",
+                f"duplicate key {key!r}; the first one, at line "
+                f"{self.doc.keys[(*top.loc, key)].line}, is kept",
+                (*top.loc, key),
+            )
+            top.skip_value = True
+            return
+        top.pending_key = key
+        top.pending_key_span = span
+
+    def merge(self, top: _Frame, value: Any, span: Span) -> None:
+        sources = value if isinstance(value, list) else [value]
+        if not all(isinstance(s, dict) for s in sources):
+            self.problem(span, "bad-merge", "'<<' merges only mappings", top.loc)
+            return
+        for source in sources:
+            for key, item in source.items():
+                if key not in top.container:
+                    top.container[key] = item  # type: ignore[index]
+                    self.doc.values.setdefault((*top.loc, key), span)
+
+    # -- events ----------------------------------------------------------------------------
+    def scalar(self, event: Any) -> None:
+        span = self.span_of(event)
+        self.count(1, span)
+        plain = event.implicit[0] and not event.style
+        if event.tag is None or (plain and event.tag == "!"):
+            value = resolve_plain(event.value) if plain else event.value
+        else:
+            try:
+                value = _tagged(event.tag, event.value)
+            except ValueError:
+                self.problem(
+                    span,
+                    "unsupported-tag",
+                    f"the YAML tag {event.tag!r} is not supported here; write the value "
+                    "without a tag",
+                    self.child_loc() or (),
+                )
+                value = event.value
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        self.place(value, span, True)
+
+    def alias(self, event: Any) -> None:
+        span = self.span_of(event)
+        if event.anchor not in self.anchors:
+            raise self.fatal(span, "yaml-syntax", f"unknown alias *{event.anchor}")
+        value, size = self.anchors[event.anchor]
+        self.count(size, span)
+        self.place(value, span, not isinstance(value, dict | list))
+
+    def start(self, event: Any, container: dict[str, Any] | list[Any]) -> None:
+        span = self.span_of(event)
+        self.count(1, span)
+        if event.tag not in (None, "!", _STD + "map", _STD + "seq", _STD + "omap"):
+            self.problem(span, "unsupported-tag", f"the YAML tag {event.tag!r} is not supported")
+        if len(self.stack) >= self.max_depth:
+            raise self.fatal(
+                span,
+                "too-deep",
+                f"nesting deeper than {self.max_depth} levels; a readout needs at most 5",
+            )
+        loc = self.child_loc()
+        frame = _Frame(container, loc if loc is not None else (), event.anchor, self.nodes, span)
+        self.stack.append(frame)
+
+    def end(self, event: Any) -> None:
+        frame = self.stack.pop()
+        span = Span(frame.span.line, frame.span.col, frame.span.start, event.end_mark.index)
+        if frame.anchor:
+            self.anchors[frame.anchor] = (frame.container, self.nodes - frame.nodes_at_start + 1)
+        self.place(frame.container, span, False)
+
+    def run(self) -> Document:
+        loader = _EventLoader(self.text)
+        try:
+            while loader.check_event():
+                event = loader.get_event()
+                if isinstance(event, yaml.ScalarEvent):
+                    self.scalar(event)
+                elif isinstance(event, yaml.MappingStartEvent):
+                    self.start(event, {})
+                elif isinstance(event, yaml.SequenceStartEvent):
+                    self.start(event, [])
+                elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                    self.end(event)
+                elif isinstance(event, yaml.AliasEvent):
+                    self.alias(event)
+                elif isinstance(event, yaml.DocumentStartEvent):
+                    self.documents += 1
+                    if self.documents > 1:
+                        raise self.fatal(
+                            self.span_of(event),
+                            "multiple-documents",
+                            "a readout file holds one YAML document; found a second '---'",
+                        )
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            at = mark.index if mark else 0
+            tab = self.text[at : at + 1] == "\t"
+            raise self.fatal(
+                Span(line, col, at, at), "yaml-syntax", _yaml_message(exc, tab)
+            ) from None
+        except yaml.reader.ReaderError as exc:
+            at = max(0, min(int(exc.position), len(self.text)))
+            line, col = self.doc.locate(at)
+            char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+            raise self.fatal(
+                Span(line, col, at, at),
+                "yaml-syntax",
+                f"character {char!r} (U+{ord(char):04X}) is not allowed in YAML: "
+                "control characters must be removed",
+            ) from None
+        except yaml.YAMLError as exc:
+            raise self.fatal(Span(1, 1, 0, 0), "yaml-syntax", str(exc).strip()) from None
+        finally:
+            loader.dispose()
+        if self.problems:
+            raise LoadFailed(self.problems)
+        return self.doc
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, at_tab: bool) -> str:
+    problem = exc.problem or "invalid YAML"
+    if at_tab or "'\\t'" in problem:
+        return "a tab character here; YAML indents with spaces only"
+    text = problem
+    if exc.context:
+        text = f"{exc.context}: {problem}"
+    if "mapping values are not allowed" in problem:
+        text += " (a ':' inside a plain value? put the value in quotes)"
+    return text
+
+
+def load_yaml(
+    text: str, path: str = "<stdin>", *, max_depth: int = 64, max_nodes: int = 100_000
+) -> Document:
+    """Parse one readout's YAML text. Raises LoadFailed with every problem it found."""
+    return _Builder(text, path, max_depth, max_nodes).run()
+
+
+def decode(raw: bytes, path: str = "<stdin>") -> str:
+    """Bytes → text: UTF-8 (a BOM is dropped), or UTF-16/32 with a BOM. Raises LoadFailed."""
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom) :].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise _decode_failure(raw, exc, path, codec) from None
+    if b"\x00" in raw:
+        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
+        raise LoadFailed(
+            [
+                Diagnostic(
+                    line,
+                    1,
+                    "error",
+                    "encoding",
+                    "this file holds NUL bytes: binary data, or UTF-16 without a byte-order "
+                    "mark; save it as UTF-8",
+                    path,
+                )
+            ]
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _decode_failure(raw, exc, path, "utf-8") from None
+
+
+def _decode_failure(raw: bytes, exc: UnicodeDecodeError, path: str, codec: str) -> LoadFailed:
+    before = raw[: exc.start]
+    line = before.count(b"\n") + 1
+    col = len(before[before.rfind(b"\n") + 1 :].decode(codec, errors="replace")) + 1
+    return LoadFailed(
+        [
+            Diagnostic(
+                line,
+                col,
+                "error",
+                "encoding",
+                f"not valid {codec.upper()}: byte {raw[exc.start]:#04x} cannot be read; save the "
+                "file as UTF-8",
+                path,
+            )
+        ]
+    )

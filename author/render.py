@@ -1,0 +1,230 @@
+"""Derived values for the page, and the Jinja2 environments that lay them out.
+
+Every value a template shows is computed here; templates hold layout only. All template
+sets, shipped or the user's, run in Jinja2's immutable sandbox.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from author.config import Config
+from author.model import Participant, PointItem, Readout
+from author.resources import resource_dir
+from author.rules.clock import clock_phrase, full_date, home_parenthetical, home_time, month_day
+from author.rules.duration import duration_phrase
+from author.rules.names import default_short, formal_name, join_list
+from author.rules.prose import LeadParts, closing_for, verb_for
+
+FORMATS = {"text": "page.txt.j2", "md": "page.md.j2", "html": "page.html.j2"}
+
+
+class RenderError(Exception):
+    """A template set is missing, broken, or tried something the sandbox forbids."""
+
+
+def available_styles() -> list[str]:
+    root = resource_dir("templates")
+    return sorted(p.name for p in root.iterdir() if (p / FORMATS["text"]).is_file())
+
+
+# -- derived values ---------------------------------------------------------------------
+
+
+def participant_phrase(person: Participant, principal: bool, caps: bool) -> str:
+    order = person.name_order or ("family_first" if principal and caps else "given_first")
+    name = formal_name(
+        honorific=person.honorific,
+        family_name=person.family_name,
+        given_name=person.given_name,
+        order=order,
+        suffix=person.suffix,
+        display_name=person.display_name,
+        caps=caps,
+    )
+    text = f"{name}, {person.title}"
+    return f"{text}, {person.context}" if person.context else text
+
+
+def short_reference(person: Participant) -> str:
+    return person.short or default_short(person.title, person.family_name, person.display_name)
+
+
+def lead_parts(readout: Readout, config: Config | None = None) -> LeadParts:
+    config = config or Config()
+    meeting, phrasing = readout.meeting, readout.phrasing
+    caps = phrasing.surname_caps
+    clock = home = duration = None
+    if isinstance(meeting.start, datetime):
+        around = "around " if meeting.around else ""
+        clock = around + clock_phrase(meeting.start.time())
+        zone_name = meeting.timezone or config.home_zone
+        if zone_name != config.home_zone:
+            when = home_time(meeting.start, ZoneInfo(zone_name), ZoneInfo(config.home_zone))
+            home = home_parenthetical(
+                when,
+                label=phrasing.home_label or config.home_label,
+                home_name=config.home_name,
+                around=meeting.around,
+            )
+        if meeting.duration is not None:
+            duration = ("approximately " if meeting.approximate else "") + duration_phrase(
+                meeting.duration
+            )
+    return LeadParts(
+        date=month_day(meeting.local_date, weekday=phrasing.weekday),
+        clock=clock,
+        home=home,
+        duration=duration,
+        principals=join_list([participant_phrase(p, True, caps) for p in readout.principals]),
+        verb=phrasing.verb or verb_for(meeting.kind.value),
+        counterparts=join_list([participant_phrase(p, False, caps) for p in readout.counterparts]),
+        closing=phrasing.closing
+        if phrasing.closing is not None
+        else closing_for(meeting.kind.value),
+    )
+
+
+@dataclass(frozen=True)
+class PagePoint:
+    number: int
+    text: str
+    heading: str | None
+    points: tuple[str, ...]
+
+
+def page_context(readout: Readout, config: Config | None = None) -> dict[str, Any]:
+    """Everything a template may show, already in house style."""
+    lead = lead_parts(readout, config)
+    points = []
+    for number, point in enumerate(readout.points, start=1):
+        if isinstance(point, PointItem):
+            points.append(
+                PagePoint(
+                    number,
+                    point.text.strip(),
+                    point.heading,
+                    tuple(s.strip() for s in point.points),
+                )
+            )
+        else:
+            points.append(PagePoint(number, point.strip(), None, ()))
+    published = readout.published or readout.meeting.local_date
+    return {
+        "heading": readout.title or readout.section,
+        "section": readout.section,
+        "date_line": full_date(published),
+        "published_iso": published.isoformat(),
+        "captions": [p if isinstance(p, str) else p.caption for p in readout.photos],
+        "photos": [
+            {"caption": p, "file": None}
+            if isinstance(p, str)
+            else {"caption": p.caption, "file": p.file}
+            for p in readout.photos
+        ],
+        "lead": lead.sentence,
+        "lead_parts": lead,
+        "points": points,
+        "footnotes": list(readout.footnotes),
+        "back_to": f"Back to {readout.section}",
+        "people": [
+            {"short": short_reference(p), "title": p.title, "side": side}
+            for side, _, p in readout.participants()
+        ],
+        "kind": readout.meeting.kind.value,
+    }
+
+
+# -- Jinja2 ---------------------------------------------------------------------------------
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~"})
+
+
+def markdown_escape(value: Any) -> str:
+    """Escape what would change a Markdown page's structure; text stays readable."""
+    if value is None:
+        return ""
+    lines = str(value).translate(_MD_SPECIAL).split("\n")
+    out = []
+    for line in lines:
+        stripped = line.lstrip(" ")
+        indent = line[: len(line) - len(stripped)]
+        if stripped[:1] in ("#", "+", "-", "=", ">"):
+            stripped = "\\" + stripped
+        else:
+            head = stripped.split(" ", 1)[0]
+            if head[:-1].isdigit() and head[-1:] in (".", ")"):
+                stripped = head[:-1] + "\\" + head[-1] + stripped[len(head) :]
+        out.append(indent + stripped)
+    return "\n".join(out)
+
+
+@cache
+def _environment(template_dir: str, fmt: str) -> Any:
+    from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    options: dict[str, Any] = {
+        "loader": FileSystemLoader(template_dir),
+        "undefined": StrictUndefined,
+        "keep_trailing_newline": True,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "autoescape": select_autoescape(["html.j2", "htm.j2", "html"], default=False),
+    }
+    if fmt == "md":
+        options["finalize"] = markdown_escape
+    env = ImmutableSandboxedEnvironment(**options)
+    env.filters["md"] = markdown_escape
+    return env
+
+
+def style_dir(style: str, template_dir: str | Path | None = None) -> Path:
+    if template_dir is not None:
+        path = Path(template_dir)
+        if not path.is_dir():
+            raise RenderError(f"template folder {str(path)!r} does not exist")
+        return path
+    path = resource_dir("templates") / style
+    if not path.is_dir():
+        raise RenderError(f"unknown style {style!r}; known: {', '.join(available_styles())}")
+    return path
+
+
+def render(
+    readout: Readout,
+    fmt: str = "text",
+    *,
+    template_dir: str | Path | None = None,
+    config: Config | None = None,
+) -> str:
+    """The page for `readout` in `fmt` (text, md or html)."""
+    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    if fmt not in FORMATS:
+        raise RenderError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    folder = style_dir(readout.style, template_dir)
+    env = _environment(str(folder.resolve()), fmt)
+    try:
+        template = env.get_template(FORMATS[fmt])
+        return template.render(page_context(readout, config))
+    except TemplateNotFound as exc:
+        raise RenderError(f"{folder}: template {exc.name!r} not found") from None
+    except TemplateSyntaxError as exc:
+        raise RenderError(
+            f"{exc.filename or folder}:{exc.lineno}: template syntax error: {exc.message}"
+        ) from None
+    except SecurityError as exc:
+        raise RenderError(
+            f"{folder}/{FORMATS[fmt]}: the template tried something unsafe: {exc}"
+        ) from None
+    except UndefinedError as exc:
+        raise RenderError(f"{folder}/{FORMATS[fmt]}: {exc.message}") from None
+    except TemplateError as exc:
+        raise RenderError(f"{folder}/{FORMATS[fmt]}: template error: {exc}") from None

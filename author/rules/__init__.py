@@ -1,0 +1,1 @@
+"""House-style rules: small pure functions, no I/O, no Pydantic, no UI."""

@@ -1,0 +1,125 @@
+"""Name forms: the lead's `{honorific} {name}{ suffix}` and the points' short reference."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+NameOrder = Literal["family_first", "given_first"]
+
+KNOWN_HONORIFICS = (
+    "Mr.",
+    "Ms.",
+    "Mrs.",
+    "Dr.",
+    "Prof.",
+    "H.E. Mr.",
+    "H.E. Ms.",
+    "H.E. Mrs.",
+    "H.E. Dr.",
+    "H.E. Prof.",
+    "H.E.",
+    "H.M.",
+    "H.R.H.",
+    "H.H.",
+    "H.I.H.",
+    "the Hon.",
+    "Hon.",
+    "the Honorable",
+    "the Honourable",
+    "the Rt Hon",
+    "the Rt Hon.",
+    "the Right Honourable",
+    "Senator the Hon.",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Sheikh",
+    "Sheikha",
+)
+
+# A malformed form and what it should be, e.g. `H. E. Mr.` and `H.E Mr.` → `H.E. Mr.`.
+_HE = re.compile(r"^H\.?\s*E\.?(?=\s|$)")
+
+
+def normalize_honorific(honorific: str) -> str:
+    """The well-formed spelling of an honorific: `H. E. Mr.` → `H.E. Mr.`, `Mr` → `Mr.`."""
+    text = " ".join(honorific.split())
+    text = _HE.sub("H.E.", text)
+    words = text.split(" ")
+    fixed = [w + "." if w in ("Mr", "Ms", "Mrs", "Dr", "Prof", "Hon") else w for w in words]
+    return " ".join(fixed)
+
+
+def is_known_honorific(honorific: str) -> bool:
+    return honorific in KNOWN_HONORIFICS
+
+
+def capitalize_family(family_name: str, caps: bool) -> str:
+    return family_name.upper() if caps else family_name
+
+
+def title_case_family(family_name: str) -> str:
+    """How points refer to a family name: `KULEBA` → `Kuleba`; `del Rosario` stays as is."""
+    if family_name.isupper():
+        return "-".join(
+            " ".join(part.capitalize() for part in piece.split(" "))
+            for piece in family_name.split("-")
+        )
+    return family_name
+
+
+def personal_name(
+    family_name: str | None,
+    given_name: str | None,
+    order: NameOrder,
+    caps: bool = True,
+) -> str:
+    """`KAMIKAWA Yoko` (family first) or `Dmytro KULEBA` (given first)."""
+    family = capitalize_family(family_name or "", caps)
+    parts = [family, given_name] if order == "family_first" else [given_name, family]
+    return " ".join(p for p in parts if p)
+
+
+def formal_name(
+    *,
+    honorific: str | None,
+    family_name: str | None,
+    given_name: str | None,
+    order: NameOrder,
+    suffix: str | None = None,
+    display_name: str | None = None,
+    caps: bool = True,
+) -> str:
+    """The name as the lead gives it: `H.E. Mr. Dmytro KULEBA`, `the Rt Hon Elizabeth TRUSS MP`."""
+    if display_name:
+        return display_name
+    name = personal_name(family_name, given_name, order, caps)
+    text = f"{honorific} {name}" if honorific else name
+    return f"{text} {suffix}" if suffix else text
+
+
+_TITLE_CUT = re.compile(r" of | for |,")
+
+
+def title_word(title: str) -> str:
+    """The words of a title before its first ` of `, ` for ` or `,`: `Minister`."""
+    return _TITLE_CUT.split(title, maxsplit=1)[0].strip()
+
+
+def default_short(title: str, family_name: str | None, display_name: str | None = None) -> str:
+    """`Minister for Foreign Affairs of Japan` + `KAMIKAWA` → `Minister Kamikawa`."""
+    head = title_word(title)
+    if family_name:
+        return f"{head} {title_case_family(family_name)}".strip()
+    if display_name:
+        return f"{head} {display_name.split()[-1]}".strip()
+    return head
+
+
+def join_list(items: list[str]) -> str:
+    """`A`; `A, and B`; `A, B, and C` — each item already ends its own title clause."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + ", and " + items[-1]

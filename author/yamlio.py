@@ -1,0 +1,131 @@
+"""Writing readouts back to YAML: field order kept, values that YAML 1.1 would misread
+quoted, long texts folded, and every write atomic."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from author.loader import resolve_plain
+
+FIELD_ORDER = {
+    (): [
+        "version",
+        "style",
+        "section",
+        "title",
+        "published",
+        "photos",
+        "meeting",
+        "principals",
+        "counterparts",
+        "points",
+        "phrasing",
+        "footnotes",
+    ],
+    ("meeting",): ["kind", "start", "timezone", "duration", "approximate", "around", "place"],
+    ("participant",): [
+        "honorific",
+        "family_name",
+        "given_name",
+        "name_order",
+        "display_name",
+        "title",
+        "suffix",
+        "context",
+        "short",
+    ],
+    ("point",): ["heading", "text", "points"],
+    ("photo",): ["caption", "file"],
+    ("phrasing",): ["verb", "closing", "weekday", "home_label", "surname_caps"],
+}
+
+# Plain scalars another YAML 1.1 reader would turn into something else.
+_YAML11_TRAPS = re.compile(
+    r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|~|null|Null|NULL|"
+    r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|"  # base 60: 18:05
+    r"[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+|"
+    r"[-+]?(?:\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN|<<|=)$"
+)
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if "\n" in value.rstrip("\n"):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    if len(value) > 80 and value == value.strip() and "  " not in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=">")
+    if _YAML11_TRAPS.match(value) or resolve_plain(value) != value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def ordered(data: Any, loc: tuple[str, ...] = ()) -> Any:
+    """A copy of `data` with each mapping's keys in the format's order (unknown keys last)."""
+    if isinstance(data, list):
+        kind = {
+            "principals": "participant",
+            "counterparts": "participant",
+            "points": "point",
+            "photos": "photo",
+        }.get(loc[-1] if loc else "")
+        return [ordered(item, (kind,) if kind else loc) for item in data]
+    if not isinstance(data, dict):
+        return data
+    order = FIELD_ORDER.get(loc if loc in FIELD_ORDER else tuple(loc[-1:]), [])
+    keys = [k for k in order if k in data] + [k for k in data if k not in order]
+    return {k: ordered(data[k], (*loc, k) if not loc else (k,)) for k in keys}
+
+
+def dump_readout(data: dict[str, Any], header: str = "") -> str:
+    """YAML text for a readout's plain data (what `author.loader` reads back unchanged)."""
+    body = yaml.dump(
+        ordered(data),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=88,
+        default_flow_style=False,
+        indent=2,
+    )
+    return header + body
+
+
+def write_atomic(path: str | Path, text: str) -> Path:
+    """Write `text` to `path` through a temporary file and a rename. A symlink is written
+    through (its target is replaced, the link stays); the original's mode is kept."""
+    target = Path(os.path.realpath(path))
+    folder = target.parent
+    mode = None
+    with contextlib.suppress(FileNotFoundError):
+        mode = target.stat().st_mode & 0o7777
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if mode is not None:
+            os.chmod(temp, mode)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temp, 0o666 & ~umask)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+    return target
