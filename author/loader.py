@@ -332,7 +332,12 @@ def _yaml_message(exc: yaml.MarkedYAMLError, at_tab: bool) -> str:
         return "a tab character here; YAML indents with spaces only"
     text = problem
     if exc.context:
-        text = f"{exc.context}: {problem}"
+        started = exc.context_mark
+        where = ""
+        if started is not None and exc.problem_mark is not None:
+            if started.line != exc.problem_mark.line:
+                where = f" (which starts at line {started.line + 1})"
+        text = f"{exc.context}{where}: {problem}"
     if "mapping values are not allowed" in problem:
         text += " (a ':' inside a plain value? put the value in quotes)"
     return text
