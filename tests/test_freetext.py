@@ -34,15 +34,21 @@ from author.rules.freetext import (
 def test_clock_findings(text: str, found: str, fixed: str) -> None:
     findings = clock_findings(text)
     assert len(findings) == 1
-    assert text[findings[0].start:findings[0].end] == found
+    assert text[findings[0].start : findings[0].end] == found
     assert findings[0].suggestion == fixed
     assert findings[0].code == "clock-style"
 
 
 @pytest.mark.parametrize(
     "text",
-    ["at 9:00 a.m.", "at 6:05 p.m. and 0:28 a.m.", "a ratio of 3:2", "at noon", "at 18:05",
-     "at 10:30 a.m., then"],
+    [
+        "at 9:00 a.m.",
+        "at 6:05 p.m. and 0:28 a.m.",
+        "a ratio of 3:2",
+        "at noon",
+        "at 18:05",
+        "at 10:30 a.m., then",
+    ],
 )
 def test_clock_in_house_style_passes(text: str) -> None:
     assert clock_findings(text) == []
@@ -62,7 +68,7 @@ def test_clock_in_house_style_passes(text: str) -> None:
 def test_ordinal_findings(text: str, found: str, fixed: str, wrong: bool) -> None:
     findings = ordinal_findings(text)
     assert len(findings) == 1
-    assert text[findings[0].start:findings[0].end] == found
+    assert text[findings[0].start : findings[0].end] == found
     assert findings[0].suggestion == fixed
     assert ("is not an ordinal" in findings[0].message) is wrong
 
@@ -103,7 +109,7 @@ def test_reference_findings(text: str, flagged: str | None, suggestion: str | No
         assert findings == []
         return
     assert len(findings) == 1
-    assert text[findings[0].start:findings[0].end] == flagged
+    assert text[findings[0].start : findings[0].end] == flagged
     assert findings[0].suggestion == suggestion
 
 
@@ -123,8 +129,16 @@ def test_references_to_listed_or_third_people_pass(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "ok"),
-    [("Done.", True), ("Done!", True), ("Is it?", True), ('He said "yes."', True),
-     ("(See above.)", True), ("as follows:", True), ("No stop", False), ("Trailing ", False)],
+    [
+        ("Done.", True),
+        ("Done!", True),
+        ("Is it?", True),
+        ('He said "yes."', True),
+        ("(See above.)", True),
+        ("as follows:", True),
+        ("No stop", False),
+        ("Trailing ", False),
+    ],
 )
 def test_closing_punctuation(text: str, ok: bool) -> None:
     assert ends_with_punctuation(text) is ok

@@ -115,8 +115,18 @@ def test_wall_time(local: str, zone: str, expected: WallTime) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "minutes"),
-    [(25, 25), ("25", 25), ("25 min", 25), ("25min", 25), ("2 h", 120), ("1 h 10 min", 70),
-     ("1h10m", 70), ("90 minutes", 90), ("1 hour", 60), ("24 h", 1440)],
+    [
+        (25, 25),
+        ("25", 25),
+        ("25 min", 25),
+        ("25min", 25),
+        ("2 h", 120),
+        ("1 h 10 min", 70),
+        ("1h10m", 70),
+        ("90 minutes", 90),
+        ("1 hour", 60),
+        ("24 h", 1440),
+    ],
 )
 def test_parse_duration(typed: int | str, minutes: int) -> None:
     assert parse_duration(typed) == minutes
@@ -152,32 +162,87 @@ def test_duration_phrase(minutes: int, phrase: str, typed: str) -> None:
 @pytest.mark.parametrize(
     ("fields", "expected"),
     [
-        ({"honorific": "Ms.", "family_name": "Kamikawa", "given_name": "Yoko",
-          "order": "family_first"}, "Ms. KAMIKAWA Yoko"),
-        ({"honorific": "H.E. Mr.", "family_name": "Kuleba", "given_name": "Dmytro",
-          "order": "given_first"}, "H.E. Mr. Dmytro KULEBA"),
-        ({"honorific": "the Rt Hon", "family_name": "Truss", "given_name": "Elizabeth",
-          "order": "given_first", "suffix": "MP"}, "the Rt Hon Elizabeth TRUSS MP"),
-        ({"honorific": "Mr.", "family_name": "Kishida", "given_name": "Fumio",
-          "order": "given_first", "caps": False}, "Mr. Fumio Kishida"),
-        ({"honorific": "H.E. Mr.", "family_name": "Xi", "given_name": "Jinping",
-          "order": "family_first"}, "H.E. Mr. XI Jinping"),
-        ({"honorific": None, "family_name": "del Rosario", "given_name": "Albert",
-          "order": "given_first"}, "Albert DEL ROSARIO"),
-        ({"honorific": "H.M.", "family_name": None, "given_name": None, "order": "given_first",
-          "display_name": "His Majesty King Charles III"}, "His Majesty King Charles III"),
+        (
+            {
+                "honorific": "Ms.",
+                "family_name": "Kamikawa",
+                "given_name": "Yoko",
+                "order": "family_first",
+            },
+            "Ms. KAMIKAWA Yoko",
+        ),
+        (
+            {
+                "honorific": "H.E. Mr.",
+                "family_name": "Kuleba",
+                "given_name": "Dmytro",
+                "order": "given_first",
+            },
+            "H.E. Mr. Dmytro KULEBA",
+        ),
+        (
+            {
+                "honorific": "the Rt Hon",
+                "family_name": "Truss",
+                "given_name": "Elizabeth",
+                "order": "given_first",
+                "suffix": "MP",
+            },
+            "the Rt Hon Elizabeth TRUSS MP",
+        ),
+        (
+            {
+                "honorific": "Mr.",
+                "family_name": "Kishida",
+                "given_name": "Fumio",
+                "order": "given_first",
+                "caps": False,
+            },
+            "Mr. Fumio Kishida",
+        ),
+        (
+            {
+                "honorific": "H.E. Mr.",
+                "family_name": "Xi",
+                "given_name": "Jinping",
+                "order": "family_first",
+            },
+            "H.E. Mr. XI Jinping",
+        ),
+        (
+            {
+                "honorific": None,
+                "family_name": "del Rosario",
+                "given_name": "Albert",
+                "order": "given_first",
+            },
+            "Albert DEL ROSARIO",
+        ),
+        (
+            {
+                "honorific": "H.M.",
+                "family_name": None,
+                "given_name": None,
+                "order": "given_first",
+                "display_name": "His Majesty King Charles III",
+            },
+            "His Majesty King Charles III",
+        ),
     ],
 )
 def test_formal_name(fields: dict, expected: str) -> None:
-    assert formal_name(
-        honorific=fields["honorific"],
-        family_name=fields["family_name"],
-        given_name=fields["given_name"],
-        order=fields["order"],
-        suffix=fields.get("suffix"),
-        display_name=fields.get("display_name"),
-        caps=fields.get("caps", True),
-    ) == expected
+    assert (
+        formal_name(
+            honorific=fields["honorific"],
+            family_name=fields["family_name"],
+            given_name=fields["given_name"],
+            order=fields["order"],
+            suffix=fields.get("suffix"),
+            display_name=fields.get("display_name"),
+            caps=fields.get("caps", True),
+        )
+        == expected
+    )
 
 
 @pytest.mark.parametrize(
@@ -213,17 +278,36 @@ def test_name_helpers() -> None:
     [
         ("meeting", "held a meeting with", "The overview of the meeting is as follows."),
         ("telephone_talk", "held a telephone talk with", "The overview of the talk is as follows."),
-        ("video_conference", "held a video teleconference meeting with",
-         "The overview of the meeting is as follows."),
-        ("courtesy_call_paid", "paid a courtesy call on",
-         "The overview of the courtesy call is as follows."),
-        ("courtesy_call_received", "received a courtesy call from",
-         "The overview of the courtesy call is as follows."),
-        ("summit_meeting", "held a summit meeting with",
-         "The overview of the meeting is as follows."),
-        ("working_lunch", "held a working lunch with", "The overview of the meeting is as follows."),
-        ("working_dinner", "held a working dinner with",
-         "The overview of the meeting is as follows."),
+        (
+            "video_conference",
+            "held a video teleconference meeting with",
+            "The overview of the meeting is as follows.",
+        ),
+        (
+            "courtesy_call_paid",
+            "paid a courtesy call on",
+            "The overview of the courtesy call is as follows.",
+        ),
+        (
+            "courtesy_call_received",
+            "received a courtesy call from",
+            "The overview of the courtesy call is as follows.",
+        ),
+        (
+            "summit_meeting",
+            "held a summit meeting with",
+            "The overview of the meeting is as follows.",
+        ),
+        (
+            "working_lunch",
+            "held a working lunch with",
+            "The overview of the meeting is as follows.",
+        ),
+        (
+            "working_dinner",
+            "held a working dinner with",
+            "The overview of the meeting is as follows.",
+        ),
     ],
 )
 def test_verbs_and_closings(kind: str, verb: str, closing: str) -> None:

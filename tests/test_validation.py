@@ -57,7 +57,11 @@ def test_base_is_clean() -> None:
         ("  duration: 25 min", "  duraton: 25 min", (7, "unknown-field")),
         ("section: Japan-Ukraine Relations\n", "", (1, "missing-field")),
         ("  kind: meeting\n", "", (4, "missing-field")),
-        ("    title: Minister for Foreign Affairs of Japan", "    title: [a, b]", (12, "wrong-type")),
+        (
+            "    title: Minister for Foreign Affairs of Japan",
+            "    title: [a, b]",
+            (12, "wrong-type"),
+        ),
         ("kind: meeting", "kind: meetng", (4, "bad-value")),
         ("timezone: America/New_York", "timezone: America/NewYork", (6, "unknown-timezone")),
         ("timezone: America/New_York", "timezone: EST", (6, "ambiguous-timezone")),
@@ -106,18 +110,33 @@ def test_time_zone_suggestion() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("  - Minister Kamikawa met Minister Kuleba.",
-         "  - Minister Kamikava met Minister Kuleba.", (19, 5, "unknown-person")),
-        ("  - The two ministers agreed to work together.",
-         "  - The two ministers agreed to work together", (20, 5, "point-punctuation")),
+        (
+            "  - Minister Kamikawa met Minister Kuleba.",
+            "  - Minister Kamikava met Minister Kuleba.",
+            (19, 5, "unknown-person"),
+        ),
+        (
+            "  - The two ministers agreed to work together.",
+            "  - The two ministers agreed to work together",
+            (20, 5, "point-punctuation"),
+        ),
         ("honorific: H.E. Mr.", "honorific: H. E. Mr.", (14, 16, "unknown-honorific")),
         ("honorific: Ms.", "honorific: Madame", (9, 16, "unknown-honorific")),
-        ("  - The two ministers agreed to work together.",
-         "  - The two ministers met at 9:20a.m. on June 22th.", (20, 30, "clock-style")),
-        ("  - The two ministers agreed to work together.",
-         "  - The two ministers met at 9:20a.m. on June 22th.", (20, 42, "ordinal-style")),
-        ("  - The two ministers agreed to work together.",
-         "  - H. E. Mr. Kuleba agreed.", (20, 5, "honorific-style")),
+        (
+            "  - The two ministers agreed to work together.",
+            "  - The two ministers met at 9:20a.m. on June 22th.",
+            (20, 30, "clock-style"),
+        ),
+        (
+            "  - The two ministers agreed to work together.",
+            "  - The two ministers met at 9:20a.m. on June 22th.",
+            (20, 42, "ordinal-style"),
+        ),
+        (
+            "  - The two ministers agreed to work together.",
+            "  - H. E. Mr. Kuleba agreed.",
+            (20, 5, "honorific-style"),
+        ),
     ],
 )
 def test_each_warning_at_its_place(old: str, new: str, expected: tuple[int, int, str]) -> None:
@@ -135,7 +154,10 @@ def test_warning_inside_folded_point_points_at_the_word() -> None:
 
 
 def test_warnings_in_captions_and_context() -> None:
-    text = edit("published: 2023-09-20", "published: 2023-09-20\nphotos:\n  - Minister Kamikava shakes hands")
+    text = edit(
+        "published: 2023-09-20",
+        "published: 2023-09-20\nphotos:\n  - Minister Kamikava shakes hands",
+    )
     text = text.replace(
         "    title: Minister for Foreign Affairs of Ukraine",
         "    title: Minister for Foreign Affairs of Ukraine\n    context: who arrived at 5:00 pm",
@@ -155,8 +177,11 @@ def test_every_problem_in_one_run() -> None:
     )
     codes = {(line, code) for line, _, _, code in problems(text)}
     assert {
-        (4, "bad-value"), (6, "unknown-timezone"), (7, "unknown-field"),
-        (14, "missing-field"), (19, "empty-point"),
+        (4, "bad-value"),
+        (6, "unknown-timezone"),
+        (7, "unknown-field"),
+        (14, "missing-field"),
+        (19, "empty-point"),
     } <= codes, codes
 
 
@@ -167,8 +192,10 @@ def test_yaml_traps_closed() -> None:
     text = edit("duration: 25 min", "duration: 1:10")  # base-60 in YAML 1.1
     [problem] = check_text(text).diagnostics
     assert problem.code == "bad-duration" and "'1:10'" in problem.message
-    text = edit("  approximate: true", "") if "approximate" in BASE else BASE.replace(
-        "  duration: 25 min", "  duration: 25 min\n  approximate: no"
+    text = (
+        edit("  approximate: true", "")
+        if "approximate" in BASE
+        else BASE.replace("  duration: 25 min", "  duration: 25 min\n  approximate: no")
     )
     [problem] = check_text(text).diagnostics
     assert problem.code == "wrong-type" and "true or false" in problem.message
