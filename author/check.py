@@ -116,10 +116,9 @@ def check_text(text: str, path: str = "<stdin>", config: Config | None = None) -
         result.readout = Readout.model_validate(data, context={"home_zone": config.home_zone})
     except ValidationError as exc:
         result.diagnostics.extend(_translate(exc, document, path))
-    if result.readout is not None:
-        from author.lint import lint
+    from author.lint import lint
 
-        result.diagnostics.extend(lint(result.readout, document, path, config))
+    result.diagnostics.extend(lint(document, path, config))
     result.diagnostics = sorted({d for d in result.diagnostics if d.code not in config.disable})
     return result
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from typing import Any
 
 from author.config import Config
 from author.diagnostics import Diagnostic, Loc
 from author.loader import Document
-from author.model import PointItem, Readout
 from author.rules import freetext
 from author.rules.names import (
     KNOWN_HONORIFICS,
@@ -19,44 +19,71 @@ from author.rules.names import (
 )
 
 
-def free_texts(readout: Readout) -> Iterator[tuple[Loc, str, bool]]:
-    """Every text the author wrote as prose: (loc, text, is_a_point)."""
-    for i, point in enumerate(readout.points):
-        if isinstance(point, PointItem):
-            yield ("points", i, "text"), point.text, True
-            if point.heading:
-                yield ("points", i, "heading"), point.heading, False
-            for j, sub in enumerate(point.points):
-                yield ("points", i, "points", j), sub, True
-        else:
-            yield ("points", i), point, True
-    for i, photo in enumerate(readout.photos):
-        caption = photo if isinstance(photo, str) else photo.caption
-        loc: Loc = ("photos", i) if isinstance(photo, str) else ("photos", i, "caption")
-        yield loc, caption, False
-    for side, i, person in readout.participants():
-        if person.context:
-            yield (side, i, "context"), person.context, False
-    for i, note in enumerate(readout.footnotes):
-        yield ("footnotes", i), note, False
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
 
 
-def known_people(readout: Readout) -> list[freetext.KnownPerson]:
+def _items(value: Any) -> list[tuple[int, Any]]:
+    return list(enumerate(value)) if isinstance(value, list) else []
+
+
+def _participants(data: dict[str, Any]) -> Iterator[tuple[Loc, dict[str, Any]]]:
+    for side in ("principals", "counterparts"):
+        for i, person in _items(data.get(side)):
+            if isinstance(person, dict):
+                yield (side, i), person
+
+
+def free_texts(data: dict[str, Any]) -> Iterator[tuple[Loc, str, bool]]:
+    """Every text the author wrote as prose: (loc, text, is_a_point).
+
+    Works on the loaded data, not the model, so that these checks run even while other
+    parts of the file still have errors.
+    """
+    for i, point in _items(data.get("points")):
+        if isinstance(point, dict):
+            if text := _text(point.get("text")):
+                yield ("points", i, "text"), text, True
+            if heading := _text(point.get("heading")):
+                yield ("points", i, "heading"), heading, False
+            for j, sub in _items(point.get("points")):
+                if text := _text(sub):
+                    yield ("points", i, "points", j), text, True
+        elif text := _text(point):
+            yield ("points", i), text, True
+    for i, photo in _items(data.get("photos")):
+        if isinstance(photo, dict):
+            if caption := _text(photo.get("caption")):
+                yield ("photos", i, "caption"), caption, False
+        elif caption := _text(photo):
+            yield ("photos", i), caption, False
+    for loc, person in _participants(data):
+        if context := _text(person.get("context")):
+            yield (*loc, "context"), context, False
+    for i, note in _items(data.get("footnotes")):
+        if text := _text(note):
+            yield ("footnotes", i), text, False
+
+
+def known_people(data: dict[str, Any]) -> list[freetext.KnownPerson]:
     people = []
-    for _, _, person in readout.participants():
-        short = person.short or default_short(person.title, person.family_name, person.display_name)
-        head, _, family = short.rpartition(" ")
+    for _, person in _participants(data):
+        title = _text(person.get("title")) or ""
+        family = _text(person.get("family_name"))
+        display = _text(person.get("display_name"))
+        short = _text(person.get("short")) or default_short(title, family, display)
+        head, _, last = short.rpartition(" ")
         people.append(
             freetext.KnownPerson(
-                short=short,
-                title=head or title_word(person.title),
-                family=person.family_name or family,
+                short=short, title=head or title_word(title), family=family or last
             )
         )
     return people
 
 
-def lint(readout: Readout, document: Document, path: str, config: Config) -> list[Diagnostic]:
+def lint(document: Document, path: str, config: Config) -> list[Diagnostic]:
+    """Warnings (and the style check) over the loaded data; runs whether or not the model
+    validated, so a file's warnings come in the same run as its errors."""
     out: list[Diagnostic] = []
 
     def add(
@@ -71,40 +98,45 @@ def lint(readout: Readout, document: Document, path: str, config: Config) -> lis
         line, col = span.line, span.col
         if offset is not None:
             line, col = document.locate(offset[0])
-        out.append(Diagnostic(line, col, severity, code, message, path, loc, suggestion))  # type: ignore[arg-type]
+        out.append(
+            Diagnostic(line, col, severity, code, message, path, loc, suggestion)  # type: ignore[arg-type]
+        )
 
     from author.render import available_styles
 
+    data = document.data if isinstance(document.data, dict) else {}
+    style = data.get("style", config.style)
     styles = available_styles()
-    if readout.style not in styles:
-        close = difflib.get_close_matches(readout.style, styles, n=1)
+    if isinstance(style, str) and style not in styles:
+        close = difflib.get_close_matches(style, styles, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(styles)})"
         add(
             ("style",),
             "error",
             "unknown-style",
-            f"unknown style {readout.style!r}{hint}",
+            f"unknown style {style!r}{hint}",
             close[0] if close else None,
         )
 
-    for side, i, person in readout.participants():
-        if person.honorific and not is_known_honorific(person.honorific):
-            fixed = normalize_honorific(person.honorific)
+    for loc, person in _participants(data):
+        honorific = _text(person.get("honorific"))
+        if honorific and not is_known_honorific(honorific):
+            fixed = normalize_honorific(honorific)
             if not is_known_honorific(fixed):
-                close = difflib.get_close_matches(person.honorific, KNOWN_HONORIFICS, n=1)
+                close = difflib.get_close_matches(honorific, KNOWN_HONORIFICS, n=1)
                 fixed = close[0] if close else fixed
-            hint = f"; did you mean {fixed!r}?" if fixed != person.honorific else ""
+            hint = f"; did you mean {fixed!r}?" if fixed != honorific else ""
             add(
-                (side, i, "honorific"),
+                (*loc, "honorific"),
                 "warning",
                 "unknown-honorific",
-                f"unknown honorific {person.honorific!r}{hint}",
-                fixed if fixed != person.honorific else None,
+                f"unknown honorific {honorific!r}{hint}",
+                fixed if fixed != honorific else None,
             )
 
-    people = known_people(readout)
+    people = known_people(data)
     pattern = freetext.reference_pattern(p.title for p in people)
-    for loc, text, is_point in free_texts(readout):
+    for loc, text, is_point in free_texts(data):
         if is_point and not freetext.ends_with_punctuation(text):
             add(
                 loc,

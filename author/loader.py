@@ -334,9 +334,9 @@ def _yaml_message(exc: yaml.MarkedYAMLError, at_tab: bool) -> str:
     if exc.context:
         started = exc.context_mark
         where = ""
-        if started is not None and exc.problem_mark is not None:
-            if started.line != exc.problem_mark.line:
-                where = f" (which starts at line {started.line + 1})"
+        problem_mark = exc.problem_mark
+        if started is not None and problem_mark is not None and started.line != problem_mark.line:
+            where = f" (which starts at line {started.line + 1})"
         text = f"{exc.context}{where}: {problem}"
     if "mapping values are not allowed" in problem:
         text += " (a ':' inside a plain value? put the value in quotes)"

@@ -185,6 +185,14 @@ def test_every_problem_in_one_run() -> None:
     } <= codes, codes
 
 
+def test_warnings_come_with_errors_in_the_same_run() -> None:
+    text = edit("kind: meeting", "kind: meetng").replace(
+        "  - The two ministers agreed to work together.", "  - Minister Kamikava agreed at 5:00 pm."
+    )
+    codes = {code for _, _, _, code in problems(text)}
+    assert {"bad-value", "unknown-person", "clock-style"} <= codes
+
+
 def test_yaml_traps_closed() -> None:
     text = edit("section: Japan-Ukraine Relations", "section: NO")
     result = check_text(text)
