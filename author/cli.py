@@ -40,7 +40,13 @@ def _parser() -> argparse.ArgumentParser:
         description="Render a readout file as a page (plain text by default). Checks the file "
         "first; a file with errors is not rendered.",
     )
-    render.add_argument("file", metavar="FILE", help="the readout YAML file, or - for stdin")
+    render.add_argument(
+        "files",
+        metavar="FILE",
+        nargs="+",
+        help="the readout YAML file, or - for stdin; with --check, any number of readouts "
+        "or pages beside one (x.txt, x.md, x.html → x.readout.yaml)",
+    )
     render.add_argument(
         "-f",
         "--format",
@@ -60,8 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--check",
         action="store_true",
-        help="do not write: exit 1 if the page at --output (or the page beside "
-        "FILE: x.readout.yaml → x.txt/.md/.html) differs from what FILE renders",
+        help="do not write: exit 1 if a page committed beside a readout (x.readout.yaml → "
+        "x.txt/.md/.html, whichever exist; or the page at --output) differs from what the "
+        "readout renders now, and print the command that fixes each one",
     )
 
     validate = commands.add_parser(
@@ -126,73 +133,83 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
     config = _config(args)
     strict = config.strict if args.strict is None else args.strict
-    results = [check_file(name, config) for name in args.files]
-    diagnostics = [d for r in results for d in r.diagnostics]
+    formatter = format_github if args.format == "github" else format_text
+    collected = []  # (path, diagnostics) for --format json; the rest prints as it goes
+    files = failed = errors = warnings = 0
+    unreadable = False
+    for name in args.files:
+        # One file at a time, and nothing of it kept but its diagnostics: memory stays
+        # flat however many files a hook passes.
+        result = check_file(name, config)
+        diagnostics = result.diagnostics
+        files += 1
+        failed += result.failed(strict)
+        unreadable |= result.unreadable
+        file_errors = sum(d.is_error for d in diagnostics)
+        errors += file_errors
+        warnings += len(diagnostics) - file_errors
+        if args.format == "json":
+            collected.append((result.path, diagnostics))
+        elif diagnostics:
+            sys.stdout.write(formatter(diagnostics))
+        del result
     if args.format == "json":
-        sys.stdout.write(format_json([(r.path, r.diagnostics) for r in results]))
-    elif args.format == "github":
-        sys.stdout.write(format_github(diagnostics))
-    else:
-        sys.stdout.write(format_text(diagnostics))
-        if not args.quiet:
-            errors = sum(d.is_error for d in diagnostics)
-            warnings = len(diagnostics) - errors
-            failed = sum(r.failed(strict) for r in results)
-            if diagnostics or len(results) > 1:
-                print(
-                    f"{len(results)} file{'s' * (len(results) != 1)} checked: "
-                    f"{errors} error{'s' * (errors != 1)}, "
-                    f"{warnings} warning{'s' * (warnings != 1)}"
-                    + (f"; {failed} failed" if failed else ""),
-                    file=sys.stderr,
-                )
-    if any(r.unreadable for r in results):
+        sys.stdout.write(format_json(collected))
+    elif args.format == "text" and not args.quiet and (errors or warnings or files > 1):
+        print(
+            f"{files} file{'s' * (files != 1)} checked: "
+            f"{errors} error{'s' * (errors != 1)}, "
+            f"{warnings} warning{'s' * (warnings != 1)}" + (f"; {failed} failed" if failed else ""),
+            file=sys.stderr,
+        )
+    if unreadable:
         return EXIT_USAGE
-    return EXIT_PROBLEMS if any(r.failed(strict) for r in results) else EXIT_OK
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+READOUT_SUFFIXES = (".readout.yaml", ".readout.yml")
+PAGE_SUFFIXES = {"text": ".txt", "md": ".md", "html": ".html"}
 
 
 def rendered_siblings(readout_path: Path) -> dict[str, Path]:
     """`x.readout.yaml` → the pages beside it that exist: {format: path}."""
     name = readout_path.name
-    for suffix in (".readout.yaml", ".readout.yml"):
+    for suffix in READOUT_SUFFIXES:
         if name.endswith(suffix):
             stem = name[: -len(suffix)]
             break
     else:
         stem = readout_path.stem
-    pages = {"text": ".txt", "md": ".md", "html": ".html"}
     return {
         fmt: readout_path.with_name(stem + ext)
-        for fmt, ext in pages.items()
+        for fmt, ext in PAGE_SUFFIXES.items()
         if readout_path.with_name(stem + ext).is_file()
     }
 
 
+def readout_beside(page_path: Path) -> Path | None:
+    """`x.txt` / `x.md` / `x.html` → the `x.readout.yaml` (or `.yml`) beside it, if any."""
+    if page_path.suffix not in PAGE_SUFFIXES.values():
+        return None
+    for suffix in READOUT_SUFFIXES:
+        candidate = page_path.with_name(page_path.stem + suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def _cmd_render(args: argparse.Namespace) -> int:
-    from author.check import check_file
-    from author.diagnostics import format_text
-    from author.render import RenderError, render
+    if args.check:
+        return _cmd_render_check(args)
+    if len(args.files) != 1:
+        raise UsageError("render takes one FILE (several only with --check)")
     from author.yamlio import write_atomic
 
     config = _config(args)
-    result = check_file(args.file, config)
-    if result.unreadable:
-        raise UsageError(result.diagnostics[0].text())
-    if result.readout is None or result.errors:
-        sys.stderr.write(format_text(result.diagnostics))
-        print(f"author: {args.file}: not rendered: fix the errors above", file=sys.stderr)
-        return EXIT_PROBLEMS
-    if result.warnings:
-        sys.stderr.write(format_text(result.warnings))
-
-    def page(fmt: str) -> str:
-        try:
-            return render(result.readout, fmt, template_dir=args.template_dir, config=config)
-        except RenderError as exc:
-            raise UsageError(str(exc)) from None
-
-    if args.check:
-        return _check_pages(args, page)
+    name = args.files[0]
+    page, status = _renderer(name, args, config)
+    if page is None:
+        return status
     text = page(args.format)
     if args.output:
         try:
@@ -204,25 +221,88 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _check_pages(args: argparse.Namespace, page) -> int:
-    if args.output:
-        targets = {args.format: Path(args.output)}
-    elif args.file == "-":
-        raise UsageError("--check with stdin needs --output PATH to compare against")
-    else:
-        targets = rendered_siblings(Path(args.file))
-    stale = []
-    for fmt, target in targets.items():
+def _renderer(name: str, args: argparse.Namespace, config):
+    """Check one readout; (a function format → page text, 0), or (None, exit status)."""
+    from author.check import check_file
+    from author.diagnostics import format_text
+    from author.render import RenderError, render
+
+    result = check_file(name, config)
+    if result.unreadable:
+        raise UsageError(result.diagnostics[0].text())
+    if result.readout is None or result.errors:
+        sys.stderr.write(format_text(result.diagnostics))
+        print(f"author: {name}: not rendered: fix the errors above", file=sys.stderr)
+        return None, EXIT_PROBLEMS
+    if result.warnings:
+        sys.stderr.write(format_text(result.warnings))
+    readout = result.readout
+
+    def page(fmt: str) -> str:
         try:
-            current = target.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            current = None
-        if current != page(fmt):
-            stale.append((fmt, target))
-    for fmt, target in stale:
-        fix = f"author render {args.file} --format {fmt} --output {target}"
-        print(f"{target}: out of date with {args.file}; to fix: {fix}", file=sys.stderr)
-    return EXIT_PROBLEMS if stale else EXIT_OK
+            return render(readout, fmt, template_dir=args.template_dir, config=config)
+        except RenderError as exc:
+            raise UsageError(str(exc)) from None
+
+    return page, EXIT_OK
+
+
+def _check_targets(args: argparse.Namespace) -> list[tuple[str, dict[str, Path]]]:
+    """The readouts to check and, for each, {format: page} to compare with."""
+    if args.output:
+        if len(args.files) != 1:
+            raise UsageError("--check with --output takes one FILE")
+        return [(args.files[0], {args.format: Path(args.output)})]
+    if "-" in args.files:
+        raise UsageError("--check with stdin needs --output PATH to compare against")
+    readouts: dict[str, None] = {}
+    for name in args.files:
+        path = Path(name)
+        if path.name.endswith(READOUT_SUFFIXES):
+            readouts[name] = None
+        elif (readout := readout_beside(path)) is not None:
+            readouts[str(readout)] = None  # a page edited by hand: check its readout
+        elif path.suffix not in PAGE_SUFFIXES.values():
+            readouts[name] = None  # any other name is taken as a readout
+        # a page with no readout beside it (README.md) is none of our business
+    return [(name, rendered_siblings(Path(name))) for name in readouts]
+
+
+def _cmd_render_check(args: argparse.Namespace) -> int:
+    config = _config(args)
+    status = EXIT_OK
+    stale: list[tuple[str, str, Path]] = []
+    for name, targets in _check_targets(args):
+        if not targets:
+            continue  # no page committed beside this readout: nothing to keep in step
+        try:
+            page, file_status = _renderer(name, args, config)
+        except UsageError as exc:
+            print(f"author: {exc}", file=sys.stderr)
+            status = EXIT_USAGE
+            continue
+        if page is None:
+            status = max(status, file_status)
+            continue
+        for fmt, target in targets.items():
+            try:
+                current = target.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                current = None
+            if current != page(fmt):
+                stale.append((name, fmt, target))
+    for name, fmt, target in stale:
+        fix = f"author render {name} --format {fmt} --output {target}"
+        print(f"{target}: out of date with {name}; to fix, run: {fix}", file=sys.stderr)
+    if stale:
+        count = len(stale)
+        print(
+            f"{count} page{'s' * (count != 1)} out of date; run the command"
+            f"{'s' * (count != 1)} above, then add the page{'s' * (count != 1)}",
+            file=sys.stderr,
+        )
+        status = max(status, EXIT_PROBLEMS)
+    return status
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:

@@ -1,0 +1,216 @@
+"""Validation speed: `author validate` against a minimal baseline and check-jsonschema.
+
+    .venv/bin/python bench/bench_validate.py [--files 1000] [--repeat 5] [--out DIR]
+
+Generates realistic readouts (3-15 points of 50-150 words, 2-6 participants, varied
+kinds, zones and durations) under bench/out/ (gitignored), then measures in this one run,
+each command in its own subprocess, best of --repeat runs:
+
+- `author validate` on all files vs `bench/baseline_validate.py` (read + libyaml parse +
+  Pydantic validate, same one-process model);          target: ratio <= 1.3
+- `check-jsonschema --schemafile schemas/readout.schema.json` on the same files;
+                                                        target: author >= 8x faster
+- one file: `author validate` vs the baseline (start-up);  target: ratio <= 1.3
+- peak RSS of `author validate` on 100 and on all files;  target: does not grow
+
+Prints a table and the machine. Exits 0 whatever the numbers (this is a measurement).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+WORDS = (
+    "cooperation strengthen bilateral relations regional security economic partnership "
+    "sustainable development international community peace stability rule of law free open "
+    "Indo-Pacific support reconstruction energy supply chains investment trade dialogue "
+    "exchange people-to-people education science technology climate change cooperation "
+    "framework maritime security nuclear disarmament non-proliferation humanitarian "
+    "assistance infrastructure digital transformation health resilience shared values "
+    "democracy human rights coordination United Nations Security Council reform G7 "
+    "presidency summit agenda ministers agreed continue close communication various levels"
+).split()
+
+COUNTRIES = [
+    ("Ukraine", "Europe/Kyiv", "Kuleba", "Dmytro"),
+    ("Australia", "Australia/Sydney", "Wong", "Penny"),
+    ("the Philippines", "Asia/Manila", "Manalo", "Enrique"),
+    ("the United Kingdom", "Europe/London", "Cameron", "David"),
+    ("France", "Europe/Paris", "Sejourne", "Stephane"),
+    ("India", "Asia/Kolkata", "Jaishankar", "Subrahmanyam"),
+    ("the Republic of Korea", "Asia/Seoul", "Cho", "Taeyul"),
+    ("Brazil", "America/Sao_Paulo", "Vieira", "Mauro"),
+    ("Canada", "America/Toronto", "Joly", "Melanie"),
+    ("Kenya", "Africa/Nairobi", "Mudavadi", "Musalia"),
+]
+JAPANESE = [("Kamikawa", "Yoko", "Ms."), ("Tsuji", "Kiyoto", "Mr."), ("Horii", "Iwao", "Mr.")]
+KINDS = ["meeting", "telephone_talk", "video_conference", "summit_meeting", "working_lunch"]
+TITLES = ["Minister for Foreign Affairs", "Deputy Minister", "Ambassador", "Senior Vice-Minister"]
+
+
+def _sentence(rng: random.Random, subject: str, words: int) -> str:
+    body = " ".join(rng.choice(WORDS) for _ in range(max(words - 3, 1)))
+    return f"{subject} stated that {body}."
+
+
+def _point(rng: random.Random, shorts: list[str]) -> str:
+    target = rng.randint(50, 150)
+    sentences, count = [], 0
+    while count < target:
+        n = min(rng.randint(12, 30), max(target - count, 5))
+        sentences.append(_sentence(rng, rng.choice(shorts), n))
+        count += n + 2
+    return " ".join(sentences)
+
+
+def _participant(family: str, given: str, honorific: str, title: str, short: str) -> list[str]:
+    return [
+        f"  - honorific: {honorific}",
+        f"    family_name: {family}",
+        f"    given_name: {given}",
+        f"    title: {title}",
+        f"    short: {short}",
+    ]
+
+
+def readout_text(rng: random.Random, index: int) -> str:
+    country, zone, family, given = rng.choice(COUNTRIES)
+    kind = rng.choice(KINDS)
+    total = rng.randint(2, 6)
+    n_ours = rng.randint(1, total - 1)
+    month = rng.randint(1, 12)
+    lines = [
+        f"# generated readout {index}",
+        f"section: Japan-{country.removeprefix('the ')} Relations",
+        f"published: 2024-{month:02d}-28",
+        "meeting:",
+        f"  kind: {kind}",
+        f"  start: 2024-{month:02d}-{rng.randint(1, 26):02d} "
+        f"{rng.randint(7, 21)}:{rng.choice(['00', '05', '15', '30', '45'])}",
+        f"  timezone: {rng.choice([zone, 'Asia/Tokyo'])}",
+        f"  duration: {rng.choice(['25 min', '40 min', '1 h', '1 h 30 min', 50])}",
+        "principals:",
+    ]
+    shorts = []
+    for i in range(n_ours):
+        fam, giv, hon = JAPANESE[i % len(JAPANESE)]
+        title = TITLES[i % len(TITLES)]
+        short = f"{title.split()[0]} {fam}"
+        lines += _participant(fam.upper(), giv, hon, f"{title} of Japan", short)
+        shorts.append(short)
+    lines.append("counterparts:")
+    for i in range(total - n_ours):
+        fam = family if i == 0 else f"{family}{chr(ord('a') + i)}"
+        title = TITLES[i % len(TITLES)]
+        short = f"{title.split()[0]} {fam}"
+        lines += _participant(fam, given, "H.E. Mr.", f"{title} of {country}", short)
+        shorts.append(short)
+    lines.append("points:")
+    for _ in range(rng.randint(3, 15)):
+        lines.append("  - >-")
+        words = _point(rng, shorts).split()
+        for start in range(0, len(words), 12):
+            lines.append("    " + " ".join(words[start : start + 12]))
+    return "\n".join(lines) + "\n"
+
+
+def generate(folder: Path, count: int, seed: int = 20260) -> list[Path]:
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    rng = random.Random(seed)
+    paths = []
+    for i in range(count):
+        path = folder / f"meeting-{i:04d}.readout.yaml"
+        path.write_text(readout_text(rng, i), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def run(cmd: list[str]) -> tuple[float, int, int]:
+    """Wall time (s), exit status and peak RSS (KiB) of one command in a subprocess."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    stderr = proc.stderr.read() if proc.stderr else b""
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0,):
+        sys.stderr.write(stderr.decode(errors="replace")[-2000:])
+    return elapsed, proc.returncode, usage.ru_maxrss
+
+
+def best(cmd: list[str], repeat: int) -> tuple[float, int, int]:
+    runs = [run(cmd) for _ in range(repeat)]
+    return min(r[0] for r in runs), runs[0][1], max(r[2] for r in runs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    args = parser.parse_args()
+
+    files = [str(p) for p in generate(args.out / "readouts", args.files)]
+    author = [str(BIN / "author"), "validate", "-q"]
+    baseline = [sys.executable, str(ROOT / "bench" / "baseline_validate.py")]
+    jsonschema = [
+        str(BIN / "check-jsonschema"),
+        "--schemafile",
+        str(ROOT / "schemas" / "readout.schema.json"),
+    ]
+    for cmd in (author, baseline, jsonschema):  # warm the disk cache and .pyc files
+        run([*cmd, *files[:5]])
+
+    a_all, a_rc, a_rss = best([*author, *files], args.repeat)
+    b_all, b_rc, b_rss = best([*baseline, *files], args.repeat)
+    j_all, j_rc, _ = best([*jsonschema, *files], max(1, args.repeat // 2))
+    a_one, _, a_one_rss = best([*author, files[0]], args.repeat * 4)
+    b_one, _, _ = best([*baseline, files[0]], args.repeat * 4)
+    tenth = files[: max(1, len(files) // 10)]
+    _, _, a_tenth_rss = best([*author, *tenth], 2)
+
+    rows = [
+        ("author validate, all files", a_all, b_all, "baseline", a_all / b_all, "<= 1.3", a_all / b_all <= 1.3),
+        ("check-jsonschema, all files", j_all, a_all, "author", j_all / a_all, ">= 8 (x faster)", j_all / a_all >= 8),
+        ("author validate, one file", a_one, b_one, "baseline", a_one / b_one, "<= 1.3", a_one / b_one <= 1.3),
+    ]  # fmt: skip
+    print(f"{len(files)} generated readouts in {args.out / 'readouts'}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.platform()}, "
+        f"Python {platform.python_version()}; best of {args.repeat} runs"
+    )
+    print(f"exit status: author {a_rc}, baseline {b_rc}, check-jsonschema {j_rc} (0 = all valid)")
+    print()
+    print(f"| {'measure':<28} | {'time':>8} | {'against':>17} | {'ratio':>6} | {'target':<16} | ok  |")
+    print(f"|{'-' * 30}|{'-' * 10}|{'-' * 19}|{'-' * 8}|{'-' * 18}|-----|")
+    for name, t, other, other_name, ratio, target, ok in rows:
+        against = f"{other:.3f} s {other_name}"
+        print(
+            f"| {name:<28} | {t:>6.3f} s | {against:>17} | {ratio:>6.2f} | {target:<16} | "
+            f"{'yes' if ok else 'NO ':<3} |"
+        )
+    print()
+    print(
+        f"peak RSS of author validate: {a_one_rss / 1024:.1f} MiB for 1 file, "
+        f"{a_tenth_rss / 1024:.1f} MiB for {len(tenth)} files, "
+        f"{a_rss / 1024:.1f} MiB for {len(files)} files "
+        f"(growth {100 * (a_rss - a_tenth_rss) / a_tenth_rss:+.1f}%; baseline {b_rss / 1024:.1f} MiB)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
