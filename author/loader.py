@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -27,8 +27,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     line: int  # 1-based
     col: int  # 1-based
     start: int  # character offsets into the decoded text
@@ -70,6 +69,7 @@ class LoadFailed(Exception):
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
+_WORDS = _NULL | _TRUE | _FALSE
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?$")
 _STD = "tag:yaml.org,2002:"
@@ -77,6 +77,9 @@ _STD = "tag:yaml.org,2002:"
 
 def resolve_plain(value: str) -> Any:
     """A plain (unquoted) scalar's value, by the rules in this module's docstring."""
+    first = value[:1]
+    if first.isalpha() and value not in _WORDS:
+        return value
     if value in _NULL:
         return None
     if value in _TRUE:
@@ -225,8 +228,11 @@ class _Builder:
 
     # -- events ----------------------------------------------------------------------------
     def scalar(self, event: Any) -> None:
-        span = self.span_of(event)
-        self.count(1, span)
+        start, end = event.start_mark, event.end_mark
+        span = Span(start.line + 1, start.column + 1, start.index, end.index)
+        self.nodes += 1
+        if self.nodes > self.max_nodes:
+            self.count(0, span)
         plain = event.implicit[0] and not event.style
         if event.tag is None or (plain and event.tag == "!"):
             value = resolve_plain(event.value) if plain else event.value
@@ -254,6 +260,21 @@ class _Builder:
         self.count(size, span)
         self.place(value, span, not isinstance(value, dict | list))
 
+    def document_start(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise self.fatal(
+                self.span_of(event),
+                "multiple-documents",
+                "a readout file holds one YAML document; found a second '---'",
+            )
+
+    def start_mapping(self, event: Any) -> None:
+        self.start(event, {})
+
+    def start_sequence(self, event: Any) -> None:
+        self.start(event, [])
+
     def start(self, event: Any, container: dict[str, Any] | list[Any]) -> None:
         span = self.span_of(event)
         self.count(1, span)
@@ -279,26 +300,20 @@ class _Builder:
     def run(self) -> Document:
         loader = _EventLoader(self.text)
         try:
+            handlers = {
+                yaml.ScalarEvent: self.scalar,
+                yaml.MappingStartEvent: self.start_mapping,
+                yaml.SequenceStartEvent: self.start_sequence,
+                yaml.MappingEndEvent: self.end,
+                yaml.SequenceEndEvent: self.end,
+                yaml.AliasEvent: self.alias,
+                yaml.DocumentStartEvent: self.document_start,
+            }
             while loader.check_event():
                 event = loader.get_event()
-                if isinstance(event, yaml.ScalarEvent):
-                    self.scalar(event)
-                elif isinstance(event, yaml.MappingStartEvent):
-                    self.start(event, {})
-                elif isinstance(event, yaml.SequenceStartEvent):
-                    self.start(event, [])
-                elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                    self.end(event)
-                elif isinstance(event, yaml.AliasEvent):
-                    self.alias(event)
-                elif isinstance(event, yaml.DocumentStartEvent):
-                    self.documents += 1
-                    if self.documents > 1:
-                        raise self.fatal(
-                            self.span_of(event),
-                            "multiple-documents",
-                            "a readout file holds one YAML document; found a second '---'",
-                        )
+                handler = handlers.get(type(event))
+                if handler is not None:
+                    handler(event)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

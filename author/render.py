@@ -28,6 +28,7 @@ class RenderError(Exception):
     """A template set is missing, broken, or tried something the sandbox forbids."""
 
 
+@cache
 def available_styles() -> list[str]:
     root = resource_dir("templates")
     return sorted(p.name for p in root.iterdir() if (p / FORMATS["text"]).is_file())

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import time
+from functools import lru_cache
 
 from author.rules.clock import MONTHS, clock_phrase
 from author.rules.names import title_case_family
@@ -32,7 +33,9 @@ _CLOCK = re.compile(
 
 def clock_findings(text: str) -> list[Finding]:
     """Off-style clock times: `9:20a.m.`, `5:00 pm`, `08:40 a.m.`, `13:00 p.m.`, `9: 00`."""
-    out = []
+    out: list[Finding] = []
+    if ":" not in text:
+        return out
     for match in _CLOCK.finditer(text):
         hour, minute = int(match["h"]), int(match["m"])
         found = match.group(0)
@@ -88,6 +91,9 @@ _ORDINAL_BEFORE = re.compile(
 )
 
 
+_ANY_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b")
+
+
 def _right_suffix(day: int) -> str:
     if 10 <= day % 100 <= 20:
         return "th"
@@ -96,7 +102,9 @@ def _right_suffix(day: int) -> str:
 
 def ordinal_findings(text: str) -> list[Finding]:
     """`June 22th` (wrong), `May 4th`, `the 4th of May` (off-style) → `May 4`."""
-    out = []
+    out: list[Finding] = []
+    if not _ANY_ORDINAL.search(text):
+        return out
     for pattern in (_ORDINAL_AFTER, _ORDINAL_BEFORE):
         for match in pattern.finditer(text):
             day = int(match["day"])
@@ -123,7 +131,9 @@ _HONORIFIC = re.compile(r"\bH\.\s+E\.|\bH\.E(?=\s)|\bH\s+E\.|\bH\.E\.(?=(?:Mr|Ms
 
 def honorific_findings(text: str) -> list[Finding]:
     """`H. E. Mr.`, `H.E Mr.`, `H.E.Mr.` → `H.E. Mr.`."""
-    out = []
+    out: list[Finding] = []
+    if "H" not in text:
+        return out
     for match in _HONORIFIC.finditer(text):
         found = match.group(0)
         fixed = "H.E. " if found.startswith("H.E.") else "H.E."
@@ -197,7 +207,12 @@ _NAME = r"[A-Z][A-Za-z\u00C0-\u024F'’\-]+"
 
 
 def reference_pattern(extra_titles: Iterable[str] = ()) -> re.Pattern[str]:
-    titles = sorted(set(REFERENCE_TITLES) | {t for t in extra_titles if t}, key=len, reverse=True)
+    return _reference_pattern(frozenset(t for t in extra_titles if t))
+
+
+@lru_cache(maxsize=64)
+def _reference_pattern(extra_titles: frozenset[str]) -> re.Pattern[str]:
+    titles = sorted(set(REFERENCE_TITLES) | extra_titles, key=len, reverse=True)
     alternation = "|".join(re.escape(t) for t in titles)
     return re.compile(rf"(?<![A-Za-z-])(?P<title>{alternation})\s+(?P<name>{_PARTICLE}{_NAME})")
 
@@ -224,25 +239,19 @@ def reference_findings(
     pattern = pattern or reference_pattern(p.title for p in people)
     shorts = {p.short for p in people}
     titles = {p.title for p in people}
-    families = {title_case_family(p.family) for p in people}
+    by_family = {title_case_family(p.family): p for p in reversed(people)}
     out = []
     for match in pattern.finditer(text):
-        name = re.sub(r"['’]s$", "", match["name"])
-        reference = f"{match['title']} {name}"
-        if reference in shorts or (name in families and match["title"] in titles):
-            continue
-        close = difflib.get_close_matches(reference, sorted(shorts), n=1, cutoff=0.8)
-        name_close = difflib.get_close_matches(name, sorted(families), n=1, cutoff=0.75)
-        if not close and not name_close and match["title"] not in titles:
-            continue
-        if name in families:
-            continue  # a known person under another of their titles
-        suggestion = close[0] if close else None
-        if suggestion is None and name_close:
-            suggestion = next(
-                (p.short for p in people if title_case_family(p.family) == name_close[0]), None
-            )
-        message = f"{reference!r} is not a person listed in this readout"
+        title, name = match["title"], match["name"]
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]
+        if name in by_family or f"{title} {name}" in shorts:
+            continue  # a listed person, under this or another of their titles
+        close = difflib.get_close_matches(name, list(by_family), n=1, cutoff=0.75)
+        if not close and title not in titles:
+            continue  # a third person under another title: a legitimate mention
+        suggestion = by_family[close[0]].short if close else None
+        message = f"{title + ' ' + name!r} is not a person listed in this readout"
         if suggestion:
             message += f"; did you mean {suggestion!r}?"
         end = match.start("name") + len(name)
