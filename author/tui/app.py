@@ -1,0 +1,71 @@
+"""The Textual application and `run_editor`, which `author edit FILE` and bare `author` call."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from textual.app import App
+
+from author.config import Config
+from author.tui.screens.editor import EditorScreen
+from author.tui.session import EditSession, OpenFailed
+
+
+class AuthorApp(App[int]):
+    """The readout editor."""
+
+    CSS_PATH = "author.tcss"
+    TITLE = "author"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, session: EditSession, config: Config) -> None:
+        super().__init__()
+        self.session = session
+        self.config = config
+        self.started_at = time.perf_counter()
+        self.first_paint_at = 0.0  # perf_counter() when the editor first painted
+
+    @classmethod
+    def for_file(cls, file: str | Path | None, config: Config | None = None) -> AuthorApp:
+        config = config or Config()
+        return cls(EditSession.open(file, config), config)
+
+    @property
+    def editor(self) -> EditorScreen:
+        screen = self.get_screen("editor")
+        assert isinstance(screen, EditorScreen)
+        return screen
+
+    def on_mount(self) -> None:
+        self.install_screen(EditorScreen(self.session, self.config), "editor")
+        self.push_screen("editor")
+        self.call_after_refresh(self._painted)
+
+    def _painted(self) -> None:
+        self.first_paint_at = time.perf_counter()
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q anywhere goes through the editor's unsaved-changes guard."""
+        screen = self.get_screen("editor")
+        if isinstance(screen, EditorScreen):
+            screen.action_quit()
+        else:  # pragma: no cover
+            self.exit(0)
+
+
+def run_editor(file: str | None, config: Config) -> int:
+    """Open FILE (a new readout when it does not exist; none: ask for a name on save)."""
+    import sys
+
+    try:
+        app = AuthorApp.for_file(file, config)
+    except OpenFailed as exc:
+        print(f"author: {exc}", file=sys.stderr)
+        print(
+            "author: fix the file in a text editor (author validate lists the problems)",
+            file=sys.stderr,
+        )
+        return 2
+    result = app.run()
+    return result if isinstance(result, int) else 0

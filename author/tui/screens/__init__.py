@@ -1,0 +1,1 @@
+"""The editor's screens: the form, help, and the dialogs."""

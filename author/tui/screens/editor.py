@@ -1,0 +1,491 @@
+"""The editor screen: the form, the live preview, and the problems list.
+
+Data flow (one validator): each bound control writes its value into `EditSession.data`
+(the YAML's shape); a throttled check dumps that data with `dump_readout`, runs
+`check_text` — the CLI's validator — and maps the diagnostics back to the fields by `loc`.
+The preview is `render(readout, "text")` whenever the readout is valid.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Checkbox, Footer, Header, Input, Select, TextArea
+
+from author.check import CheckResult, check_text
+from author.config import Config
+from author.diagnostics import Diagnostic, Loc
+from author.render import RenderError, render
+from author.tui.screens.dialogs import ChoiceDialog, SaveAsDialog
+from author.tui.screens.help import HelpScreen
+from author.tui.session import EditSession
+from author.tui.widgets.fields import Bound, ProblemTarget
+from author.tui.widgets.header import HeaderForm
+from author.tui.widgets.participants import SIDES, ParticipantCard, ParticipantsEditor
+from author.tui.widgets.points import PointCard, PointsEditor
+from author.tui.widgets.preview import Preview
+from author.tui.widgets.problems import ProblemsList
+
+WIDE = 110  # columns from which the preview sits beside the form
+EXPORTS = {"text": ".txt", "md": ".md", "html": ".html"}
+
+
+def page_stem(path: Path) -> str:
+    name = path.name
+    for suffix in (".readout.yaml", ".readout.yml", ".yaml", ".yml"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return path.stem
+
+
+class Form(VerticalScroll):
+    """Everything the author fills in, top to bottom."""
+
+    def __init__(self, session: EditSession, config: Config) -> None:
+        super().__init__(id="form")
+        self.session = session
+        self.config = config
+
+    def compose(self) -> ComposeResult:
+        yield HeaderForm(self.session, self.config)
+        for side in SIDES:
+            yield ParticipantsEditor(self.session, side)
+        yield PointsEditor(self.session)
+
+
+class EditorScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f1", "help", "Help"),
+        Binding("f2", "toggle_preview", "Preview"),
+        Binding("f3", "problems", "Problems"),
+        Binding("f4", "export", "Export"),
+    ]
+
+    CHECK_INTERVAL = 0.1  # while typing, at most one check per 100 ms
+    DRAFT_INTERVAL = 0.5  # the recovery draft trails the typing by at most this
+
+    def __init__(self, session: EditSession, config: Config) -> None:
+        super().__init__(id="editor")
+        self.session = session
+        self.config = config
+        self.result: CheckResult | None = None
+        self._check_timer: Timer | None = None
+        self._last_check = 0.0
+        self._targets: list[tuple[Loc, ProblemTarget]] | None = None
+        self._shown: dict[int, list[Diagnostic]] = {}
+        self._draft_error_shown = False
+        self._focus_before_preview: Widget | None = None
+        self.checks_run = 0
+        self.preview_painted_at = 0.0  # time.perf_counter() of the last preview paint
+
+    # -- layout ---------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        with Horizontal(id="main"):
+            yield Form(self.session, self.config)
+            yield Preview()
+        yield ProblemsList()
+        yield Footer()
+
+    @property
+    def form(self) -> Form:
+        return self.query_one(Form)
+
+    @property
+    def preview(self) -> Preview:
+        return self.query_one(Preview)
+
+    @property
+    def problems(self) -> ProblemsList:
+        return self.query_one(ProblemsList)
+
+    def on_mount(self) -> None:
+        self.set_class(self.app.size.width >= WIDE, "-wide")
+        self.update_title()
+        self.check_now()
+        self.set_interval(self.DRAFT_INTERVAL, self.write_draft)
+        first = self.query_one("#section")
+        first.focus()
+        pending = self.session.pending_draft()
+        if pending is not None:
+            self.offer_restore(pending)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width >= WIDE, "-wide")
+
+    def update_title(self) -> None:
+        path = self.session.path
+        name = path.name if path else "new readout"
+        self.app.title = "author"
+        self.app.sub_title = name + (" (modified)" if self.session.dirty else "")
+
+    # -- edits ----------------------------------------------------------------------------
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _control_changed(self, event: Any) -> None:
+        control = event.control
+        if isinstance(control, Bound):
+            self.write_control(control)
+
+    def write_control(self, control: Bound) -> None:
+        if not control.is_edit():
+            return  # controls report the value they were built with; that is no edit
+        value = control.data_value()
+        session, loc = self.session, control.loc
+        if control.writer.startswith("point:"):
+            changed = session.set_point_part(int(loc[1]), control.writer[6:], value)
+        else:
+            unset = session.get(loc) is None
+            if control.default is not None and unset and value == control.default:
+                return
+            changed = session.set(loc, value)
+        if not changed:
+            return
+        self.after_change(control)
+
+    def after_change(self, control: Bound | None = None) -> None:
+        self.update_title()
+        if control is not None:
+            loc = control.loc
+            if loc[:1] in (("meeting",), ("phrasing",)):
+                self.query_one(HeaderForm).refresh_derived()
+            if isinstance(control, Widget):
+                for ancestor in control.ancestors:
+                    if isinstance(ancestor, ParticipantCard):
+                        ancestor.refresh_name()
+                        break
+        self.schedule_check()
+
+    def schedule_check(self) -> None:
+        """Check soon: at once after a pause in typing, at most every CHECK_INTERVAL."""
+        if self._check_timer is not None:
+            return
+        delay = self._last_check + self.CHECK_INTERVAL - time.monotonic()
+        self._check_timer = self.set_timer(max(delay, 0.0), self.check_now)
+
+    def check_now(self) -> CheckResult:
+        """Validate the data as it stands and update problems and preview (tests call this
+        to wait for the throttled check deterministically)."""
+        if self._check_timer is not None:
+            self._check_timer.stop()
+            self._check_timer = None
+        name = str(self.session.path) if self.session.path else "<new readout>"
+        result = check_text(self.session.yaml_text(), name, self.config)
+        self.result = result
+        self._last_check = time.monotonic()
+        if result.readout is not None:
+            try:
+                page = render(result.readout, "text", config=self.config)
+            except RenderError as exc:
+                self.notify(str(exc), title="Preview", severity="error")
+            else:
+                self.preview.show_page(page)
+        errors = len(result.errors)
+        self.preview.show_status(errors, len(result.diagnostics) - errors)
+        self.problems.show(result.diagnostics)
+        self.show_field_problems(result.diagnostics)
+        self.checks_run += 1
+        self.call_after_refresh(self._preview_painted)
+        return result
+
+    def _preview_painted(self) -> None:
+        self.preview_painted_at = time.perf_counter()
+
+    # -- problems at their fields -----------------------------------------------------------
+    def problem_targets(self) -> list[tuple[Loc, ProblemTarget]]:
+        if self._targets is None:
+            targets: list[tuple[Loc, ProblemTarget]] = []
+            for widget in self.form.query("*"):
+                if isinstance(widget, ProblemTarget):
+                    targets.extend((loc, widget) for loc in widget.target_locs())
+            self._targets = targets
+        return self._targets
+
+    def target_for(self, loc: Loc) -> ProblemTarget | None:
+        by_loc = dict(self.problem_targets())
+        probe = tuple(loc)
+        while probe:
+            if probe in by_loc:
+                return by_loc[probe]
+            probe = probe[:-1]
+        for target_loc, target in self.problem_targets():
+            if loc and target_loc[: len(loc)] == tuple(loc):
+                return target
+        return None
+
+    def show_field_problems(self, diagnostics: list[Diagnostic]) -> None:
+        grouped: dict[int, list[Diagnostic]] = {}
+        for d in diagnostics:
+            target = self.target_for(d.loc)
+            if target is not None:
+                grouped.setdefault(id(target), []).append(d)
+        for _, target in self.problem_targets():
+            mine = grouped.get(id(target), [])
+            if self._shown.get(id(target), []) != mine:
+                target.show_problems(mine)
+                self._shown[id(target)] = mine
+
+    def forget_targets(self) -> None:
+        self._targets = None
+        self._shown = {}
+
+    @on(ProblemsList.Chosen)
+    def _problem_chosen(self, event: ProblemsList.Chosen) -> None:
+        target = self.target_for(event.diagnostic.loc)
+        if target is None:
+            self.notify("This problem has no field in the form.", severity="warning")
+            return
+        self.leave_preview_only()
+        target.focus_problem()
+
+    # -- structure: add, remove, move ---------------------------------------------------------
+    def focused_key(self) -> str | None:
+        focused = self.focused
+        if isinstance(focused, Bound):
+            if focused.writer.startswith("point:"):
+                return focused.writer
+            return str(focused.loc[-1])
+        return None
+
+    @on(ParticipantCard.Edit)
+    async def _participant_edit(self, event: ParticipantCard.Edit) -> None:
+        event.stop()
+        side, index = event.side, event.index
+        key = self.focused_key() or "honorific"
+        if event.action == "add":
+            index = self.session.insert(side, index + 1, {})
+            key = "honorific"
+        elif event.action == "delete":
+            self.session.remove(side, index)
+            index = min(index, len(self.session.items(side)) - 1)
+        else:
+            moved = self.session.move(side, index, event.delta)
+            if moved is None:
+                self.app.bell()
+                return
+            index = moved
+        await self.query_one(f"#{side}-editor", ParticipantsEditor).recompose()
+        self.forget_targets()
+        if index >= 0:
+            self.focus_loc((side, index, key))
+        else:
+            self.query_one(f"#add-{side}").focus()
+        self.after_change()
+
+    @on(PointCard.Edit)
+    async def _point_edit(self, event: PointCard.Edit) -> None:
+        event.stop()
+        index = event.index
+        key = self.focused_key() or "point:text"
+        if event.action == "add":
+            index = self.session.insert("points", index + 1, "")
+            key = "point:text"
+        elif event.action == "delete":
+            self.session.remove("points", index)
+            index = min(index, len(self.session.items("points")) - 1)
+        else:
+            moved = self.session.move("points", index, event.delta)
+            if moved is None:
+                self.app.bell()
+                return
+            index = moved
+        await self.query_one(PointsEditor).recompose()
+        self.forget_targets()
+        if index >= 0:
+            part = {"point:text": ("points", index), "point:heading": ("points", index, "heading")}
+            self.focus_loc(part.get(key, ("points", index, "points")))
+        else:
+            self.query_one("#add-point").focus()
+        self.after_change()
+
+    def focus_loc(self, loc: Loc) -> bool:
+        for widget in self.form.query("*"):
+            if isinstance(widget, Bound) and widget.loc == tuple(loc):
+                widget.focus()
+                self.call_after_refresh(widget.scroll_visible, animate=False)
+                return True
+        return False
+
+    # -- preview and panels ---------------------------------------------------------------------
+    def action_toggle_preview(self) -> None:
+        if self.has_class("-wide"):
+            self.toggle_class("-hide-preview")
+            return
+        if self.has_class("-preview-only"):
+            self.leave_preview_only()
+        else:
+            self._focus_before_preview = self.focused
+            self.add_class("-preview-only")
+            self.query_one("#preview-scroll").focus()
+
+    def leave_preview_only(self) -> None:
+        if self.has_class("-preview-only"):
+            self.remove_class("-preview-only")
+            if self._focus_before_preview is not None and self._focus_before_preview.is_attached:
+                self._focus_before_preview.focus()
+
+    def action_problems(self) -> None:
+        self.problems.focus()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    # -- export -------------------------------------------------------------------------------
+    def action_export(self) -> None:
+        result = self.check_now()
+        if result.readout is None or result.errors:
+            count = len(result.errors)
+            self.notify(
+                f"Cannot export: fix the {count} error{'s' * (count != 1)} first (F3 lists them).",
+                severity="error",
+            )
+            return
+        if self.session.path is None:
+            self.notify("Save the readout first (Ctrl+S): the pages go next to its file.")
+            return
+        from author.yamlio import write_atomic
+
+        path = self.session.path
+        written = []
+        try:
+            for fmt, ext in EXPORTS.items():
+                target = path.with_name(page_stem(path) + ext)
+                write_atomic(target, render(result.readout, fmt, config=self.config))
+                written.append(target.name)
+        except (OSError, RenderError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            self.notify(f"Export failed: {reason}", severity="error", timeout=8)
+            return
+        self.notify("Exported " + ", ".join(written), title="Export")
+
+    # -- saving and quitting ----------------------------------------------------------------------
+    @work(exclusive=True, group="save")
+    async def action_save(self) -> None:
+        await self.save_flow()
+
+    async def save_flow(self) -> bool:
+        result = self.check_now()
+        session = self.session
+        target = session.path
+        if target is None:
+            name = await self.app.push_screen_wait(SaveAsDialog())
+            if not name:
+                self.notify("Not saved.")
+                return False
+            target = Path(name)
+            if target.exists():
+                answer = await self.app.push_screen_wait(
+                    ChoiceDialog(
+                        "File exists",
+                        f"{target} already exists. Overwrite it?",
+                        [("Overwrite", "overwrite", "o"), ("Cancel", "cancel", "c")],
+                    )
+                )
+                if answer != "overwrite":
+                    self.notify("Not saved.")
+                    return False
+        elif session.changed_on_disk():
+            answer = await self.app.push_screen_wait(
+                ChoiceDialog(
+                    "Changed on disk",
+                    f"{target.name} was changed on disk after you opened it (by another "
+                    "program or editor). Overwrite it with the version in this editor?",
+                    [("Overwrite", "overwrite", "o"), ("Cancel", "cancel", "c")],
+                )
+            )
+            if answer != "overwrite":
+                self.notify("Not saved: the file on disk is unchanged.")
+                return False
+        try:
+            saved = session.save(target)
+        except OSError as exc:
+            self.notify(
+                f"Cannot save {target}: {exc.strerror or exc}. Your changes are still here.",
+                title="Not saved",
+                severity="error",
+                timeout=10,
+            )
+            return False
+        self.update_title()
+        errors = len(result.errors)
+        if errors:
+            self.notify(
+                f"Saved {saved.name} as a draft: it has {errors} error{'s' * (errors != 1)} "
+                "(F3 lists them).",
+                title="Saved with errors",
+                severity="warning",
+            )
+        else:
+            self.notify(f"Saved {saved.name}.", title="Saved")
+        return True
+
+    @work(exclusive=True, group="quit")
+    async def action_quit(self) -> None:
+        if self.session.dirty:
+            answer = await self.app.push_screen_wait(
+                ChoiceDialog(
+                    "Unsaved changes",
+                    "This readout has changes that are not saved. Save them before quitting?",
+                    [
+                        ("Save", "save", "s"),
+                        ("Discard", "discard", "d"),
+                        ("Cancel", "cancel", "c"),
+                    ],
+                )
+            )
+            if answer == "cancel":
+                return
+            if answer == "save" and not await self.save_flow():
+                return
+        self.session.discard_draft()
+        self.app.exit(0)
+
+    # -- recovery draft -------------------------------------------------------------------------
+    def write_draft(self) -> None:
+        try:
+            self.session.write_draft()
+        except OSError as exc:
+            if not self._draft_error_shown:
+                self._draft_error_shown = True
+                self.notify(
+                    f"Cannot write the recovery draft: {exc.strerror or exc}",
+                    severity="warning",
+                )
+
+    @work(exclusive=True, group="restore")
+    async def offer_restore(self, data: dict[str, Any]) -> None:
+        name = self.session.path.name if self.session.path else "the new readout"
+        answer = await self.app.push_screen_wait(
+            ChoiceDialog(
+                "Recovery draft",
+                f"There is a recovery draft of {name} with changes that were never saved "
+                "(the editor did not close cleanly). Restore it?",
+                [("Restore", "restore", "r"), ("Discard draft", "discard", "d")],
+            )
+        )
+        if answer == "restore":
+            await self.reload(data)
+            self.notify("Restored the recovery draft; Ctrl+S saves it.")
+        elif answer == "discard":
+            self.session.discard_draft()
+
+    async def reload(self, data: dict[str, Any]) -> None:
+        self.session.restore(data)
+        await self.form.recompose()
+        self.forget_targets()
+        self.query_one("#section").focus()
+        self.update_title()
+        self.check_now()

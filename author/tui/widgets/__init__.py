@@ -1,0 +1,1 @@
+"""The editor's widgets: each turns its fields into its part of the readout's plain data."""

@@ -1,0 +1,292 @@
+"""Form controls bound to one value of the readout, and the row that shows their problems."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.suggester import SuggestFromList
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static, TextArea
+
+from author.diagnostics import Diagnostic, Loc
+from author.timezones import check_timezone, completions
+
+# How a control's raw value becomes the value stored in the data ("writer" says where).
+Converter = Callable[[Any], Any]
+
+
+def text_or_none(text: str) -> str | None:
+    return text if text.strip() else None
+
+
+def minutes_or_text(text: str) -> int | str | None:
+    """`25` is stored as the number 25; `25 min`, `1 h 10 min` as written."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    return int(stripped) if stripped.isdigit() and not stripped.startswith("0") else stripped
+
+
+def lines_or_none(text: str) -> list[str] | None:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return lines or None
+
+
+class Bound:
+    """A control that edits the value at `loc`. `writer` is `value` (a plain value at
+    `loc`), `point` (a part of the point at `loc[1]`) or `lines` (a list of texts)."""
+
+    loc: Loc
+    to_data: Converter
+    writer: str = "value"
+    default: Any = None  # a value equal to the format's default is not written when absent
+
+    def bind(self, loc: Loc, to_data: Converter, writer: str = "value", default: Any = None):
+        self.loc = loc
+        self.to_data = to_data
+        self.writer = writer
+        self.default = default
+
+    def raw_value(self) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def remember_initial(self, raw: Any) -> None:
+        """The value the control was built with: a report of it is not an edit."""
+        self.initial_raw = raw
+        self.edited = False
+
+    def is_edit(self) -> bool:
+        if not self.edited and self.raw_value() != self.initial_raw:
+            self.edited = True
+        return self.edited
+
+    def data_value(self) -> Any:
+        return self.to_data(self.raw_value())
+
+
+class BoundInput(Input, Bound):
+    def __init__(
+        self,
+        loc: Loc,
+        value: str = "",
+        *,
+        placeholder: str = "",
+        to_data: Converter = text_or_none,
+        writer: str = "value",
+        suggestions: Iterable[str] | None = None,
+        id: str | None = None,
+    ) -> None:
+        suggester = (
+            SuggestFromList(list(suggestions), case_sensitive=False) if suggestions else None
+        )
+        super().__init__(
+            value=value, placeholder=placeholder, compact=True, suggester=suggester, id=id
+        )
+        self.bind(loc, to_data, writer)
+        self.remember_initial(value)
+
+    def raw_value(self) -> str:
+        return self.value
+
+
+class BoundTextArea(TextArea, Bound):
+    def __init__(
+        self,
+        loc: Loc,
+        text: str = "",
+        *,
+        placeholder: str = "",
+        to_data: Converter = text_or_none,
+        writer: str = "value",
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(
+            text,
+            soft_wrap=True,
+            tab_behavior="focus",
+            compact=True,
+            placeholder=placeholder,
+            highlight_cursor_line=False,
+            id=id,
+            classes=classes,
+        )
+        self.bind(loc, to_data, writer)
+        self.remember_initial(text)
+
+    def raw_value(self) -> str:
+        return self.text
+
+
+class BoundSelect(Select[str], Bound):
+    def __init__(
+        self,
+        loc: Loc,
+        options: list[tuple[str, str]],
+        value: Any,
+        *,
+        prompt: str = "(choose)",
+        id: str | None = None,
+    ) -> None:
+        known = {v for _, v in options}
+        super().__init__(
+            options,
+            prompt=prompt,
+            allow_blank=True,
+            value=value if value in known else Select.NULL,
+            compact=True,
+            id=id,
+        )
+        self.bind(loc, lambda v: None if v is Select.NULL else v)
+        self.remember_initial(value if value in known else Select.NULL)
+
+    def raw_value(self) -> Any:
+        return self.value
+
+
+class BoundCheckbox(Checkbox, Bound):
+    def __init__(self, loc: Loc, label: str, value: Any, default: bool, *, id: str | None = None):
+        super().__init__(label, value if isinstance(value, bool) else default, compact=True, id=id)
+        self.bind(loc, lambda v: bool(v), default=default)
+        self.remember_initial(value if isinstance(value, bool) else default)
+
+    def raw_value(self) -> bool:
+        return self.value
+
+
+class ProblemTarget:
+    """A place in the form that shows the problems whose loc points at it."""
+
+    def target_locs(self) -> list[Loc]:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def show_problems(self, diagnostics: list[Diagnostic]) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def focus_problem(self) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+
+def problem_text(diagnostics: list[Diagnostic]) -> str:
+    return "\n".join(f"{'✗' if d.is_error else '!'} {d.message}" for d in diagnostics)
+
+
+class FieldRow(Vertical, ProblemTarget):
+    """A label, a control, an optional note beside it, and the control's problems below."""
+
+    DEFAULT_CSS = """
+    FieldRow { height: auto; }
+    FieldRow > .field-line { height: auto; }
+    """
+
+    def __init__(
+        self,
+        label: str,
+        control: Widget,
+        *,
+        aside: Static | None = None,
+        extra: Widget | None = None,
+        classes: str = "",
+    ) -> None:
+        super().__init__(classes=f"field-row {classes}".strip())
+        self.label = label
+        self.control = control
+        self.aside = aside
+        self.extra = extra
+        self.message = Static("", classes="field-message", markup=False)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="field-line"):
+            yield Label(self.label, classes="field-label")
+            yield self.control
+            if self.aside is not None:
+                yield self.aside
+        if self.extra is not None:
+            yield self.extra
+        yield self.message
+
+    def target_locs(self) -> list[Loc]:
+        return [self.control.loc] if isinstance(self.control, Bound) else []
+
+    def show_problems(self, diagnostics: list[Diagnostic]) -> None:
+        self.message.update(problem_text(diagnostics))
+        has_error = any(d.is_error for d in diagnostics)
+        self.set_class(bool(diagnostics), "-has-problem")
+        self.set_class(has_error, "-error")
+        self.set_class(bool(diagnostics) and not has_error, "-warning")
+
+    def focus_problem(self) -> None:
+        self.control.focus()
+        self.control.scroll_visible(animate=False)
+
+
+class TimezoneInput(BoundInput):
+    """The time zone field: Down opens the completions for what was typed."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "open_completions", "Zones", show=False)
+    ]
+
+    def action_open_completions(self) -> None:
+        field = self.parent.parent if self.parent else None
+        if isinstance(field, TimezoneField):
+            field.open_completions()
+
+
+class TimezoneField(FieldRow):
+    """Time zone input with completion over IANA names: `new y` offers America/New_York."""
+
+    def __init__(self, control: TimezoneInput, aside: Static | None = None) -> None:
+        self.choices = OptionList(classes="zone-choices", compact=True)
+        super().__init__("Time zone", control, aside=aside, extra=self.choices)
+        self.zone_input = control
+
+    def on_mount(self) -> None:
+        self.choices.display = False
+
+    def update_choices(self, text: str) -> None:
+        text = text.strip()
+        names = [] if not text or check_timezone(text) is None else completions(text, limit=8)
+        self.choices.clear_options()
+        if names:
+            self.choices.add_options(names)
+        self.choices.display = bool(names) and self.zone_input.has_focus
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        if event.input is self.zone_input:
+            self.update_choices(event.value)
+
+    def open_completions(self) -> None:
+        self.update_choices(self.zone_input.value)
+        if self.choices.option_count:
+            self.choices.display = True
+            self.choices.highlighted = 0
+            self.choices.focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.zone_input.value = str(event.option.prompt)
+        self.zone_input.cursor_position = len(self.zone_input.value)
+        self.choices.display = False
+        self.zone_input.focus()
+
+    def on_descendant_blur(self) -> None:
+        self.call_after_refresh(self._hide_when_away)
+
+    def _hide_when_away(self) -> None:
+        focused = self.screen.focused if self.is_attached else None
+        if focused is not self.zone_input and focused is not self.choices:
+            self.choices.display = False
+
+    def on_key(self, event) -> None:
+        if event.key == "escape" and self.choices.has_focus:
+            event.stop()
+            self.choices.display = False
+            self.zone_input.focus()

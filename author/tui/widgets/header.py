@@ -1,0 +1,240 @@
+"""The readout's header: section, title, dates, kind, start, zone, duration, photos."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Label, Static
+
+from author.config import Config
+from author.model import Kind, _parse_start
+from author.rules.clock import WallTime, classify_wall_time, clock_phrase, home_time, month_day
+from author.rules.duration import DurationError, duration_phrase, parse_duration
+from author.timezones import check_timezone
+from author.tui.session import EditSession, display_value
+from author.tui.widgets.fields import (
+    BoundCheckbox,
+    BoundInput,
+    BoundSelect,
+    BoundTextArea,
+    FieldRow,
+    TimezoneField,
+    TimezoneInput,
+    lines_or_none,
+    minutes_or_text,
+)
+
+KIND_OPTIONS = [(kind.value.replace("_", " "), kind.value) for kind in Kind]
+
+
+def derived_home_time(session: EditSession, config: Config) -> str:
+    """`= on September 21, 7:05 a.m. JST` for the start and zone as typed so far."""
+    start_text = session.get(("meeting", "start"))
+    zone_name = session.get(("meeting", "timezone")) or config.home_zone
+    if not isinstance(start_text, str) or not isinstance(zone_name, str):
+        return ""
+    try:
+        start = _parse_start(start_text)
+    except Exception:
+        return ""
+    if not isinstance(start, datetime) or check_timezone(zone_name) is not None:
+        return ""
+    label = session.get(("phrasing", "home_label")) or config.home_label
+    if zone_name == config.home_zone:
+        return f"= {label} (home time)"
+    zone, home = ZoneInfo(zone_name), ZoneInfo(config.home_zone)
+    if classify_wall_time(start, zone) is not WallTime.EXISTS:
+        return ""
+    when = home_time(start, zone, home)
+    if when.same_offset:
+        return f"= same time in {config.home_name}"
+    clock = f"{clock_phrase(when.home.time())} {label}"
+    if when.date_differs:
+        return f"= on {month_day(when.home.date())}, {clock}"
+    return f"= {clock}"
+
+
+def derived_duration(session: EditSession) -> str:
+    value = session.get(("meeting", "duration"))
+    if value is None or isinstance(value, bool):
+        return ""
+    try:
+        return "= " + duration_phrase(parse_duration(value))
+    except DurationError:
+        return ""
+
+
+def lines_text(items: Any, key: str) -> str:
+    if not isinstance(items, list):
+        return ""
+    texts = []
+    for item in items:
+        if isinstance(item, dict):
+            texts.append(display_value(item.get(key)))
+        else:
+            texts.append(display_value(item))
+    return "\n".join(texts)
+
+
+def photos_to_data(session: EditSession):
+    """Captions one per line; an entry written as {caption, file} keeps its file."""
+
+    def convert(text: str) -> list[Any] | None:
+        lines = lines_or_none(text)
+        if lines is None:
+            return None
+        by_caption = {
+            item.get("caption"): item for item in session.items("photos") if isinstance(item, dict)
+        }
+        out: list[Any] = []
+        for line in lines:
+            kept = by_caption.get(line)
+            out.append(dict(kept) if kept is not None else line)
+        return out
+
+    return convert
+
+
+class HeaderForm(Vertical):
+    """Fields of the page and the meeting."""
+
+    def __init__(self, session: EditSession, config: Config) -> None:
+        super().__init__(id="header-form", classes="form-section")
+        self.session = session
+        self.config = config
+        self.home_time = Static("", id="home-time", classes="derived", markup=False)
+        self.duration_words = Static("", id="duration-words", classes="derived", markup=False)
+
+    def compose(self) -> ComposeResult:
+        s = self.session
+        get = s.get
+        yield Label("Page", classes="section-title")
+        yield FieldRow(
+            "Section",
+            BoundInput(
+                ("section",),
+                display_value(get(("section",))),
+                placeholder="Japan-Ukraine Relations",
+                id="section",
+            ),
+        )
+        yield FieldRow(
+            "Title",
+            BoundInput(
+                ("title",),
+                display_value(get(("title",))),
+                placeholder="(empty: the section)",
+                id="title",
+            ),
+        )
+        yield FieldRow(
+            "Published",
+            BoundInput(
+                ("published",),
+                display_value(get(("published",))),
+                placeholder="YYYY-MM-DD (empty: the meeting's date)",
+                id="published",
+            ),
+        )
+        yield FieldRow(
+            "Photos",
+            BoundTextArea(
+                ("photos",),
+                lines_text(get(("photos",)), "caption"),
+                placeholder="one caption per line",
+                to_data=photos_to_data(s),
+                writer="lines",
+                id="photos",
+                classes="lines",
+            ),
+        )
+        yield Label("Meeting", classes="section-title")
+        yield FieldRow(
+            "Kind",
+            BoundSelect(("meeting", "kind"), KIND_OPTIONS, get(("meeting", "kind")), id="kind"),
+        )
+        yield FieldRow(
+            "Start",
+            BoundInput(
+                ("meeting", "start"),
+                display_value(get(("meeting", "start"))),
+                placeholder="YYYY-MM-DD HH:MM (local)",
+                id="start",
+            ),
+            aside=self.home_time,
+        )
+        yield TimezoneField(
+            TimezoneInput(
+                ("meeting", "timezone"),
+                display_value(get(("meeting", "timezone"))),
+                placeholder=f"IANA name (empty: {self.config.home_zone}); ↓ completes",
+                id="timezone",
+            )
+        )
+        yield FieldRow(
+            "Duration",
+            BoundInput(
+                ("meeting", "duration"),
+                display_value(get(("meeting", "duration"))),
+                placeholder="25 min, 1 h 10 min, or 25",
+                to_data=minutes_or_text,
+                id="duration",
+            ),
+            aside=self.duration_words,
+        )
+        with Horizontal(classes="checks"):
+            yield Label("", classes="field-label")
+            yield FieldRow(
+                "",
+                BoundCheckbox(
+                    ("meeting", "approximate"),
+                    "approximately",
+                    get(("meeting", "approximate")),
+                    True,
+                    id="approximate",
+                ),
+                classes="check",
+            )
+            yield FieldRow(
+                "",
+                BoundCheckbox(
+                    ("meeting", "around"),
+                    "around (start time)",
+                    get(("meeting", "around")),
+                    False,
+                    id="around",
+                ),
+                classes="check",
+            )
+        yield FieldRow(
+            "Place",
+            BoundInput(
+                ("meeting", "place"),
+                display_value(get(("meeting", "place"))),
+                placeholder="(optional)",
+                id="place",
+            ),
+        )
+        yield FieldRow(
+            "Footnotes",
+            BoundTextArea(
+                ("footnotes",),
+                lines_text(get(("footnotes",)), ""),
+                placeholder="(optional) one per line",
+                to_data=lines_or_none,
+                writer="lines",
+                id="footnotes",
+                classes="lines",
+            ),
+        )
+
+    def on_mount(self) -> None:
+        self.refresh_derived()
+
+    def refresh_derived(self) -> None:
+        self.home_time.update(derived_home_time(self.session, self.config))
+        self.duration_words.update(derived_duration(self.session))

@@ -1,0 +1,180 @@
+"""Both sides of the meeting: add, edit, remove and reorder participants."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Label, Static
+
+from author.diagnostics import Diagnostic, Loc
+from author.model import Participant
+from author.render import participant_phrase, short_reference
+from author.rules.names import KNOWN_HONORIFICS
+from author.tui.session import EditSession, display_value
+from author.tui.widgets.fields import BoundInput, BoundSelect, FieldRow, ProblemTarget, problem_text
+
+SIDES = {
+    "principals": "Principals (our side)",
+    "counterparts": "Counterparts (the other side)",
+}
+
+PARTICIPANT_FIELDS: list[tuple[str, str, str]] = [
+    ("honorific", "Honorific", "Mr., Ms., H.E. Mr., … (→ accepts a suggestion)"),
+    ("family_name", "Family name", "KAMIKAWA"),
+    ("given_name", "Given name", "Yoko"),
+    ("name_order", "Name order", ""),
+    ("suffix", "Suffix", "(optional) MP"),
+    ("display_name", "Display name", "(optional) whole name, verbatim"),
+    ("title", "Title", "Minister for Foreign Affairs of Japan"),
+    ("context", "Context", "(optional) who is visiting …"),
+    ("short", "Short", "(optional) how the points refer to them"),
+]
+NAME_ORDERS = [("family name first", "family_first"), ("given name first", "given_first")]
+MODEL_FIELDS = set(Participant.model_fields)
+
+
+def rendered_name(entry: Any, principal: bool, caps: bool) -> str:
+    """The participant as the lead sentence gives them, from the fields typed so far."""
+    if not isinstance(entry, dict):
+        return ""
+    values = {k: (v if isinstance(v, str) else None) for k, v in entry.items() if k in MODEL_FIELDS}
+    if values.get("name_order") not in (None, "family_first", "given_first"):
+        values["name_order"] = None
+    marker = "\x00"
+    title = values.get("title") or marker
+    person = Participant.model_construct(**{**values, "title": title})
+    phrase = participant_phrase(person, principal, caps)
+    if title == marker:
+        phrase = phrase.replace(f", {marker}", "")
+    if not (values.get("family_name") or values.get("display_name")):
+        return phrase.strip(", ") if phrase.strip(", ") else ""
+    short = short_reference(person).replace(marker, "").strip()
+    return f"{phrase}\n  in the points: {short}" if values.get("title") else phrase
+
+
+def card_buttons(suffix: str) -> list[Button]:
+    """Mouse buttons of a card (move up, move down, remove); the keys do the same."""
+    buttons = []
+    for kind, label, tip in (
+        ("up", "↑", "Move up (F7)"),
+        ("down", "↓", "Move down (F8)"),
+        ("del", "✕", "Remove (F6)"),
+    ):
+        button = Button(label, classes="card-button", id=f"{kind}-{suffix}", tooltip=tip)
+        button.can_focus = False
+        buttons.append(button)
+    return buttons
+
+
+class ParticipantCard(Vertical):
+    """One participant's fields, with the rendered name above them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f5", "add", "Add person"),
+        Binding("f6", "delete", "Remove"),
+        Binding("f7,alt+up", "move(-1)", "Up"),
+        Binding("f8,alt+down", "move(1)", "Down"),
+    ]
+
+    class Edit(Message):
+        def __init__(self, side: str, index: int, action: str, delta: int = 0) -> None:
+            super().__init__()
+            self.side, self.index, self.action, self.delta = side, index, action, delta
+
+    def __init__(self, session: EditSession, side: str, index: int) -> None:
+        super().__init__(classes="card participant")
+        self.session = session
+        self.side = side
+        self.index = index
+        self.rendered = Static("", classes="rendered-name", markup=False)
+
+    def compose(self) -> ComposeResult:
+        number = self.index + 1
+        with Horizontal(classes="card-top"):
+            yield Label(f"{number}.", classes="card-number")
+            yield self.rendered
+            yield from card_buttons(f"{self.side}-{self.index}")
+        base = (self.side, self.index)
+        for key, label, hint in PARTICIPANT_FIELDS:
+            loc = (*base, key)
+            value = self.session.get(loc)
+            if key == "name_order":
+                control = BoundSelect(loc, NAME_ORDERS, value, prompt="(default)")
+            else:
+                control = BoundInput(
+                    loc,
+                    display_value(value),
+                    placeholder=hint,
+                    suggestions=KNOWN_HONORIFICS if key == "honorific" else None,
+                )
+            control.id = f"{self.side}-{self.index}-{key}"
+            yield FieldRow(label, control)
+
+    def on_mount(self) -> None:
+        self.refresh_name()
+
+    def refresh_name(self) -> None:
+        caps = self.session.get(("phrasing", "surname_caps")) is not False
+        entry = self.session.get((self.side, self.index))
+        self.rendered.update(rendered_name(entry, self.side == "principals", caps) or "(new)")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        kind = (event.button.id or "").split("-", 1)[0]
+        if kind == "up":
+            self.action_move(-1)
+        elif kind == "down":
+            self.action_move(1)
+        elif kind == "del":
+            self.action_delete()
+
+    def action_add(self) -> None:
+        self.post_message(self.Edit(self.side, self.index, "add"))
+
+    def action_delete(self) -> None:
+        self.post_message(self.Edit(self.side, self.index, "delete"))
+
+    def action_move(self, delta: int) -> None:
+        self.post_message(self.Edit(self.side, self.index, "move", delta))
+
+
+class ParticipantsEditor(Vertical, ProblemTarget):
+    """One side's participants."""
+
+    def __init__(self, session: EditSession, side: str) -> None:
+        super().__init__(id=f"{side}-editor", classes="form-section")
+        self.session = session
+        self.side = side
+
+    def compose(self) -> ComposeResult:
+        yield Label(SIDES[self.side], classes="section-title")
+        for index, _ in enumerate(self.session.items(self.side)):
+            yield ParticipantCard(self.session, self.side, index)
+        self.message = Static("", classes="field-message", markup=False)
+        yield self.message
+        yield Button(f"+ Add to {self.side}", id=f"add-{self.side}", classes="add-button")
+
+    def cards(self) -> list[ParticipantCard]:
+        return list(self.query_children(ParticipantCard))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == f"add-{self.side}":
+            event.stop()
+            self.post_message(ParticipantCard.Edit(self.side, len(self.cards()) - 1, "add"))
+
+    def target_locs(self) -> list[Loc]:
+        return [(self.side,)]
+
+    def show_problems(self, diagnostics: list[Diagnostic]) -> None:
+        self.message.update(problem_text(diagnostics))
+        self.set_class(bool(diagnostics), "-has-problem")
+        self.set_class(any(d.is_error for d in diagnostics), "-error")
+
+    def focus_problem(self) -> None:
+        button = self.query_one(f"#add-{self.side}", Button)
+        button.focus()
+        button.scroll_visible(animate=False)
