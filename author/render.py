@@ -6,6 +6,7 @@ sets, shipped or the user's, run in Jinja2's immutable sandbox.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -143,32 +144,74 @@ def page_context(readout: Readout, config: Config | None = None) -> dict[str, An
 
 # -- Jinja2 ---------------------------------------------------------------------------------
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~"})
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~&"})
+_MD_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_MD_ORDERED = re.compile(r"^([0-9]+)([.)])(?=[ \t]|$)")
 
 
 def markdown_escape(value: Any) -> str:
-    """Escape what would change a Markdown page's structure; text stays readable."""
+    """Escape what would change a Markdown page's structure; text stays readable.
+
+    Markup characters and entities (`&`) are backslash-escaped; a line that would start a
+    block (heading, list, quote, setext rule) is escaped at its start; indentation, which
+    could start a code block, is dropped; a blank line inside a value, which would end the
+    list or paragraph it stands in, becomes a hard line break."""
     if value is None:
         return ""
-    lines = str(value).translate(_MD_SPECIAL).split("\n")
-    out = []
-    for line in lines:
-        stripped = line.lstrip(" ")
-        indent = line[: len(line) - len(stripped)]
-        if stripped[:1] in ("#", "+", "-", "=", ">"):
-            stripped = "\\" + stripped
-        else:
-            head = stripped.split(" ", 1)[0]
-            if head[:-1].isdigit() and head[-1:] in (".", ")"):
-                stripped = head[:-1] + "\\" + head[-1] + stripped[len(head) :]
-        out.append(indent + stripped)
-    return "\n".join(out)
+    paragraphs: list[list[str]] = [[]]
+    for line in _MD_LINE_BREAK.split(str(value).translate(_MD_SPECIAL)):
+        line = line.strip(" \t\f\v")
+        if not line:
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        line = "\\" + line if line[0] in "#+-=>" else _MD_ORDERED.sub(r"\1\\\2", line)
+        paragraphs[-1].append(line)
+    return "\\\n".join("\n".join(lines) for lines in paragraphs if lines)
+
+
+# A template may not build a value bigger than this with `*` or `**` (`'a' * 10**10`, `9**9**9`).
+MAX_TEMPLATE_VALUE = 1_000_000
+
+
+@cache
+def _sandbox_class() -> type:
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class Sandbox(ImmutableSandboxedEnvironment):
+        """Jinja2's immutable sandbox, with `*` and `**` kept from exhausting memory or CPU."""
+
+        intercepted_binops = frozenset(["*", "**"])
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if (
+                operator == "**"
+                and isinstance(right, int)
+                and isinstance(left, int | float)
+                and abs(right) > 64
+                and abs(left) > 1
+            ):
+                raise SecurityError(f"the power {left!r} ** {right!r} is too large")
+            if operator == "*":
+                for seq, times in ((left, right), (right, left)):
+                    if (
+                        isinstance(seq, str | list | tuple)
+                        and isinstance(times, int)
+                        and len(seq) * times > MAX_TEMPLATE_VALUE
+                    ):
+                        raise SecurityError(
+                            f"repeating a value {times} times makes it longer than "
+                            f"{MAX_TEMPLATE_VALUE}"
+                        )
+            return super().call_binop(context, operator, left, right)
+
+    return Sandbox
 
 
 @cache
 def _environment(template_dir: str, fmt: str) -> Any:
     from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     options: dict[str, Any] = {
         "loader": FileSystemLoader(template_dir),
@@ -180,7 +223,7 @@ def _environment(template_dir: str, fmt: str) -> Any:
     }
     if fmt == "md":
         options["finalize"] = markdown_escape
-    env = ImmutableSandboxedEnvironment(**options)
+    env = _sandbox_class()(**options)
     env.filters["md"] = markdown_escape
     return env
 
@@ -212,9 +255,10 @@ def render(
         raise RenderError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     folder = style_dir(readout.style, template_dir)
     env = _environment(str(folder.resolve()), fmt)
+    context = page_context(readout, config)
     try:
         template = env.get_template(FORMATS[fmt])
-        return template.render(page_context(readout, config))
+        return template.render(context)
     except TemplateNotFound as exc:
         raise RenderError(f"{folder}: template {exc.name!r} not found") from None
     except TemplateSyntaxError as exc:
@@ -229,3 +273,11 @@ def render(
         raise RenderError(f"{folder}/{FORMATS[fmt]}: {exc.message}") from None
     except TemplateError as exc:
         raise RenderError(f"{folder}/{FORMATS[fmt]}: template error: {exc}") from None
+    except RecursionError:
+        raise RenderError(
+            f"{folder}/{FORMATS[fmt]}: the template calls or includes itself without end"
+        ) from None
+    except Exception as exc:  # anything else a template's code can raise
+        raise RenderError(
+            f"{folder}/{FORMATS[fmt]}: the template failed: {type(exc).__name__}: {exc}"
+        ) from None

@@ -1,0 +1,111 @@
+"""What must hold for any input: the checks the fuzz tests and the long campaign share."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from author.check import CheckResult, check_bytes
+from author.config import Config
+from author.render import FORMATS, render
+
+DIAGNOSTIC_LINE = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): "
+    r"(?P<message>.+) \[(?P<code>[a-z0-9-]+)\]$"
+)
+
+
+class OracleFailure(AssertionError):
+    """An input broke a promise; the message says which."""
+
+
+@dataclass
+class Outcome:
+    rendered: bool
+    codes: set[str] = field(default_factory=set)
+
+
+def _line_count(raw: bytes, result: CheckResult) -> int:
+    if result.document is not None:
+        text = result.document.text
+        return text.count("\n") + text.count("\r") + 2
+    return raw.count(b"\n") + raw.count(b"\r") + 2
+
+
+def check_diagnostics(raw: bytes, result: CheckResult) -> None:
+    limit = _line_count(raw, result)
+    for d in result.diagnostics:
+        if not (isinstance(d.line, int) and isinstance(d.col, int)):
+            raise OracleFailure(f"position is not a number: {d!r}")
+        if d.line < 1 or d.col < 1:
+            raise OracleFailure(f"position below 1:1: {d.text()}")
+        if d.line > limit:
+            raise OracleFailure(f"line {d.line} past the end of the file: {d.text()}")
+        if d.severity not in ("error", "warning"):
+            raise OracleFailure(f"bad severity: {d!r}")
+        if not d.message.strip() or not d.code:
+            raise OracleFailure(f"empty message or code: {d!r}")
+        if not DIAGNOSTIC_LINE.match(d.text()):
+            raise OracleFailure(f"diagnostic does not print as path:line:col: {d.text()!r}")
+
+
+def run_pipeline(raw: bytes, config: Config | None = None) -> Outcome:
+    """load → validate → render (every format) in process; raise OracleFailure on a broken
+    promise. Any other exception escaping is a bug too (the caller reports it)."""
+    config = config or Config()
+    result = check_bytes(raw, "fuzz.readout.yaml", config)
+    check_diagnostics(raw, result)
+    codes = {d.code for d in result.errors}
+    if result.errors:
+        return Outcome(False, codes)
+    if result.readout is None:
+        raise OracleFailure("no errors, yet no readout")
+    for fmt in FORMATS:
+        page = render(result.readout, fmt, config=config)
+        if not isinstance(page, str) or not page.strip():
+            raise OracleFailure(f"empty {fmt} page")
+    return Outcome(True, codes)
+
+
+def run_cli(argv: list[str], cwd: Path | None = None) -> tuple[int, str, str]:
+    """`author ARGV` in this process, its output captured. Input from a file, never stdin."""
+    from author.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            status = main(argv)
+        except SystemExit as exc:  # argparse
+            status = exc.code if isinstance(exc.code, int) else 2
+    return status, out.getvalue(), err.getvalue()
+
+
+def check_cli_validate(status: int, out: str, err: str) -> None:
+    if status not in (0, 1):
+        raise OracleFailure(f"validate exit status {status}; stderr: {err[-500:]}")
+    if "Traceback" in out + err or "internal error" in err:
+        raise OracleFailure(f"validate printed a traceback or an internal error: {err[-800:]}")
+    for line in out.splitlines():
+        match = DIAGNOSTIC_LINE.match(line)
+        if not match:
+            raise OracleFailure(f"validate printed a line that is not a diagnostic: {line!r}")
+        if int(match["line"]) < 1 or int(match["col"]) < 1:
+            raise OracleFailure(f"position below 1:1: {line!r}")
+    if status == 1 and "error" not in out:
+        raise OracleFailure("validate failed without printing an error")
+
+
+def check_cli_render(status: int, out: str, err: str) -> None:
+    if status not in (0, 1):
+        raise OracleFailure(f"render exit status {status}; stderr: {err[-500:]}")
+    if "Traceback" in out + err or "internal error" in err:
+        raise OracleFailure(f"render printed a traceback or an internal error: {err[-800:]}")
+    if status == 0 and not out.strip():
+        raise OracleFailure("render succeeded with an empty page")
+    if status == 1:
+        problems = [line for line in err.splitlines() if DIAGNOSTIC_LINE.match(line)]
+        if not any(": error: " in line for line in problems) or "not rendered" not in err:
+            raise OracleFailure(f"render failed without a located error: {err[-800:]}")
