@@ -253,7 +253,9 @@ def render(
 
     if fmt not in FORMATS:
         raise RenderError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    folder = style_dir(readout.style, template_dir)
+    # A readout that names no style gets the project's house style ([tool.author] style).
+    style = readout.style if "style" in readout.model_fields_set or config is None else config.style
+    folder = style_dir(style, template_dir)
     env = _environment(str(folder.resolve()), fmt)
     context = page_context(readout, config)
     try:
