@@ -319,6 +319,12 @@ class _Builder:
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             at = mark.index if mark else 0
             tab = self.text[at : at + 1] == "\t"
+            if "exceeded maximum nesting depth" in (exc.problem or ""):  # libyaml's own cap
+                raise self.fatal(
+                    Span(line, col, at, at),
+                    "too-deep",
+                    f"nesting deeper than {self.max_depth} levels; a readout needs at most 5",
+                ) from None
             raise self.fatal(
                 Span(line, col, at, at), "yaml-syntax", _yaml_message(exc, tab)
             ) from None

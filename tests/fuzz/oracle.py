@@ -28,11 +28,14 @@ class Outcome:
     codes: set[str] = field(default_factory=set)
 
 
+_BREAKS = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # what YAML counts as a line break
+
+
 def _line_count(raw: bytes, result: CheckResult) -> int:
     if result.document is not None:
-        text = result.document.text
-        return text.count("\n") + text.count("\r") + 2
-    return raw.count(b"\n") + raw.count(b"\r") + 2
+        return len(_BREAKS.findall(result.document.text)) + 2
+    text = raw.decode("utf-8", errors="replace")
+    return len(_BREAKS.findall(text)) + text.count("\r") + 2
 
 
 def check_diagnostics(raw: bytes, result: CheckResult) -> None:
