@@ -174,7 +174,7 @@ class EditorScreen(Screen[None]):
         if self._check_timer is not None:
             return
         delay = self._last_check + self.CHECK_INTERVAL - time.monotonic()
-        self._check_timer = self.set_timer(max(delay, 0.0), self.check_now)
+        self._check_timer = self.set_timer(max(delay, 0.001), self.check_now)
 
     def check_now(self) -> CheckResult:
         """Validate the data as it stands and update problems and preview (tests call this
