@@ -80,7 +80,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("files", metavar="FILE", nargs="+", help="readout files (- for stdin)")
     validate.add_argument(
-        "--strict", action="store_true", default=None, help="fail on warnings too"
+        "--strict",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="fail on warnings too (default: the 'strict' setting, else off)",
     )
     validate.add_argument(
         "-f",

@@ -1,13 +1,36 @@
-"""Project configuration: `[tool.author]` in pyproject.toml, or `.author.toml`."""
+"""Project configuration: `[tool.author]` in pyproject.toml, or `.author.toml`.
+
+Looked up from the current directory upwards: the first folder holding a `.author.toml`,
+or a `pyproject.toml` with a `[tool.author]` table, wins; `--config PATH` names the file
+instead. Every setting is optional; README "Configuration" lists them. An unknown
+setting, a value of the wrong kind, an unknown lint code in `disable` or an unknown zone
+is an error (exit 2), never silently ignored.
+"""
 
 from __future__ import annotations
 
+import difflib
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 DEFAULT_MAX_BYTES = 1024 * 1024
+
+# The warnings a project may turn off with `disable`. Errors cannot be turned off: a file
+# with an error cannot be rendered.
+LINT_CODES = frozenset(
+    {
+        "unknown-honorific",
+        "point-punctuation",
+        "unknown-person",
+        "clock-style",
+        "ordinal-style",
+        "honorific-style",
+    }
+)
+
+CONFIG_FILE = ".author.toml"
 
 
 class ConfigError(Exception):
@@ -16,57 +39,83 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
-    style: str = "mofa"
-    home_zone: str = "Asia/Tokyo"
-    home_label: str = "JST"
-    home_name: str = "Japan"
-    strict: bool = False
-    disable: frozenset[str] = field(default_factory=frozenset)
-    max_bytes: int = DEFAULT_MAX_BYTES
-    max_depth: int = 64
-    max_nodes: int = 100_000
+    style: str = "mofa"  # house style (template set) for readouts that name none
+    home_zone: str = "Asia/Tokyo"  # the zone the home-time parenthetical is given in
+    home_label: str = "JST"  # `(local time; 7:05 a.m. JST)`
+    home_name: str = "Japan"  # `(local time; same time in Japan)`
+    strict: bool = False  # warnings fail `author validate` too
+    disable: frozenset[str] = field(default_factory=frozenset)  # lint codes turned off
+    max_bytes: int = DEFAULT_MAX_BYTES  # a larger file is refused (too-large)
+    max_depth: int = 64  # deeper nesting is refused (too-deep)
+    max_nodes: int = 100_000  # more values, aliases expanded, are refused (too-many-nodes)
     source: str | None = None  # the file the settings came from, for messages
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-_TYPES: dict[str, type] = {
+SETTINGS: dict[str, type] = {
     "style": str,
     "home_zone": str,
     "home_label": str,
     "home_name": str,
     "strict": bool,
+    "disable": list,
     "max_bytes": int,
     "max_depth": int,
     "max_nodes": int,
 }
 
 
+def _check_disable(value: Any, source: str) -> frozenset[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{source}: 'disable' must be a list of lint codes, like ['clock-style']")
+    for code in value:
+        if code not in LINT_CODES:
+            close = difflib.get_close_matches(code, sorted(LINT_CODES), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise ConfigError(
+                f"{source}: 'disable': unknown lint code {code!r}; {hint}(only warnings can be "
+                f"turned off: {', '.join(sorted(LINT_CODES))})"
+            )
+    return frozenset(value)
+
+
 def _from_table(table: dict[str, Any], source: str) -> Config:
-    known = {f.name for f in fields(Config)} - {"source"}
     values: dict[str, Any] = {"source": source}
     for key, value in table.items():
         name = key.replace("-", "_")
-        if name not in known:
-            raise ConfigError(f"{source}: unknown setting {key!r} in [tool.author]")
+        if name not in SETTINGS:
+            close = difflib.get_close_matches(name, list(SETTINGS), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(SETTINGS)})"
+            raise ConfigError(f"{source}: unknown setting {key!r} in [tool.author]{hint}")
         if name == "disable":
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"{source}: 'disable' must be a list of lint codes")
-            values[name] = frozenset(value)
+            values[name] = _check_disable(value, source)
             continue
-        expected = _TYPES[name]
+        expected = SETTINGS[name]
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            raise ConfigError(f"{source}: {key!r} must be a {expected.__name__}")
+            kind = {str: "text", bool: "true or false", int: "a whole number"}[expected]
+            raise ConfigError(f"{source}: {key!r} must be {kind}, not {value!r}")
         if expected is int and value <= 0:
             raise ConfigError(f"{source}: {key!r} must be more than zero")
+        if expected is str and not value.strip():
+            raise ConfigError(f"{source}: {key!r} must not be empty")
         values[name] = value
     config = Config(**values)
-    from author.timezones import check_timezone
+    if "home_zone" in values:
+        from author.timezones import check_timezone
 
-    problem = check_timezone(config.home_zone)
-    if problem:
-        raise ConfigError(f"{source}: home_zone: {problem.message}")
+        problem = check_timezone(config.home_zone)
+        if problem:
+            raise ConfigError(f"{source}: home_zone: {problem.message}")
+    if "style" in values:
+        from author.render import available_styles
+
+        styles = available_styles()
+        if config.style not in styles:
+            raise ConfigError(
+                f"{source}: unknown style {config.style!r}; known: {', '.join(styles)}"
+            )
     return config
 
 
@@ -74,27 +123,38 @@ def find_config(start: Path) -> Path | None:
     """The nearest `.author.toml`, or `pyproject.toml` with a [tool.author] table."""
     here = start.resolve()
     for folder in (here, *here.parents):
-        dotfile = folder / ".author.toml"
+        dotfile = folder / CONFIG_FILE
         if dotfile.is_file():
             return dotfile
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and b"[tool.author" in pyproject.read_bytes():
-            return pyproject
+        try:
+            if pyproject.is_file() and b"tool.author" in pyproject.read_bytes():
+                return pyproject
+        except OSError:
+            continue
     return None
 
 
 def load_config(start: Path | None = None, explicit: Path | None = None) -> Config:
+    """The settings in force: `explicit` if given, else the nearest file from `start`
+    (default: the current directory), else the defaults."""
     path = explicit or find_config(start or Path.cwd())
     if path is None:
         return Config()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise ConfigError(f"{path}: cannot read configuration: {reason}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table")
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("author", {})
-    else:
-        table = data.get("tool", {}).get("author", data)
+        table = tool.get("author", {})
+    else:  # .author.toml: settings at the top level, or under [tool.author]
+        table = tool.get("author", {k: v for k, v in data.items() if k != "tool"})
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.author] must be a table")
     return _from_table(table, str(path))
