@@ -157,7 +157,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             sys.stdout.write(formatter(diagnostics))
         del result
     if args.format == "json":
-        sys.stdout.write(format_json(collected))
+        sys.stdout.write(format_json(collected, strict=strict))
     elif args.format == "text" and not args.quiet and (errors or warnings or files > 1):
         print(
             f"{files} file{'s' * (files != 1)} checked: "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -32,9 +32,19 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.code}]"
 
     def as_json(self) -> dict[str, object]:
-        data = asdict(self)
-        data["loc"] = list(self.loc)
-        return data
+        """This problem in the JSON output (README, "Machine-readable output"); the keys
+        and their order are part of JSON format version 1."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "field": dotted(self.loc),
+            "loc": list(self.loc),
+            "suggestion": self.suggestion,
+        }
 
 
 def dotted(loc: Loc) -> str:
@@ -75,28 +85,31 @@ def format_github(diagnostics: Iterable[Diagnostic]) -> str:
 JSON_FORMAT_VERSION = 1
 
 
-def format_json(results: Sequence[tuple[str, Sequence[Diagnostic]]]) -> str:
-    """One JSON document for a whole run: see README, "JSON output"."""
+def format_json(
+    results: Sequence[tuple[str, Sequence[Diagnostic]]], *, strict: bool = False
+) -> str:
+    """One JSON document for a whole run (README, "Machine-readable output"). Version 1:
+    keys are only ever added, never renamed or removed, within a version."""
     files = []
     for path, diagnostics in results:
+        errors = sum(d.is_error for d in diagnostics)
+        warnings = len(diagnostics) - errors
         files.append(
             {
                 "path": path,
-                "errors": sum(d.is_error for d in diagnostics),
-                "warnings": sum(not d.is_error for d in diagnostics),
+                "ok": not (errors or (strict and warnings)),
+                "errors": errors,
+                "warnings": warnings,
                 "diagnostics": [d.as_json() for d in diagnostics],
             }
         )
     summary = {
         "files": len(files),
+        "failed": sum(not f["ok"] for f in files),
         "errors": sum(f["errors"] for f in files),
         "warnings": sum(f["warnings"] for f in files),
+        "strict": strict,
     }
-    return (
-        json.dumps(
-            {"version": JSON_FORMAT_VERSION, "summary": summary, "files": files},
-            ensure_ascii=False,
-            indent=2,
-        )
-        + "\n"
-    )
+    document = {"version": JSON_FORMAT_VERSION, "tool": "author", "summary": summary}
+    document["files"] = files
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
