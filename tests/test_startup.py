@@ -1,0 +1,65 @@
+"""Start-up: a hook run is dominated by imports, so `validate` imports only what it needs.
+
+Each check runs in a fresh interpreter, so modules other tests imported do not count.
+No wall-clock assertions: what is imported is the stable proxy for start-up time.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import REFERENCE, REPO
+
+PROBE = """
+import json, sys
+before = set(sys.modules)
+import author.cli
+after_import = sorted({m.split('.')[0] for m in set(sys.modules) - before})
+status = author.cli.main(sys.argv[1:])
+loaded = sorted({m.split('.')[0] for m in sys.modules})
+print(json.dumps({"status": status, "after_import": after_import, "loaded": loaded}),
+      file=sys.stderr)
+"""
+
+
+def probe(*args: str) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+    )
+    return json.loads(done.stderr.strip().splitlines()[-1])
+
+
+def test_importing_the_cli_is_cheap() -> None:
+    report = probe("new")  # writes the starter to stdout; no readout to check
+    assert report["status"] == 0
+    heavy = {"pydantic", "yaml", "jinja2", "textual", "rich"}
+    assert not heavy & set(report["after_import"]), report["after_import"]
+
+
+def test_validate_is_headless_and_template_free() -> None:
+    report = probe("validate", "-q", str(REFERENCE))
+    assert report["status"] == 0
+    loaded = set(report["loaded"])
+    assert {"pydantic", "yaml"} <= loaded  # it did validate
+    for name in ("textual", "rich", "jinja2", "markupsafe"):
+        assert name not in loaded, f"author validate imported {name}"
+
+
+def test_render_is_headless() -> None:
+    report = probe("render", str(REFERENCE), "--output", "/dev/null")
+    assert report["status"] == 0
+    loaded = set(report["loaded"])
+    assert "jinja2" in loaded
+    assert "textual" not in loaded and "rich" not in loaded
+
+
+def test_render_check_is_headless() -> None:
+    report = probe("render", "--check", str(REFERENCE))
+    assert report["status"] == 0
+    assert "textual" not in set(report["loaded"])
