@@ -13,6 +13,11 @@ random junk: see tests/fuzz/corpus.py. Each input must give diagnostics with pos
 `--subprocess-every`th through a real `python -m author` process.
 
 Exit status 0 when every input kept every promise, 1 otherwise. One process, one core.
+
+    python bench/fuzz_campaign.py --hostile
+
+measures the hostile files of tests/test_hostile.py instead: for each, the time of one
+check (and render, when accepted) and the growth of peak memory, each in its own process.
 """
 
 from __future__ import annotations
@@ -58,6 +63,26 @@ def _subprocess_check(path: Path) -> None:
         check(proc.returncode, proc.stdout, proc.stderr)
 
 
+def hostile() -> int:
+    from tests.test_hostile import CASES, TIME_LIMIT, run_case
+
+    slowest = 0.0
+    with tempfile.TemporaryDirectory(prefix="author-hostile-") as tmp:
+        print(f"| {'file':<42} | {'time':>8} | {'memory':>8} | outcome")
+        print(f"|{'-' * 44}|{'-' * 10}|{'-' * 10}|{'-' * 20}")
+        for case in CASES:
+            report = run_case(case, Path(tmp))
+            slowest = max(slowest, report["elapsed"])
+            errors = report["errors"]
+            outcome = f"refused: {errors[0][0]}" if errors else "accepted"
+            print(
+                f"| {case.name:<42} | {report['elapsed'] * 1000:>5.0f} ms "
+                f"| +{report['growth'] / 2**20:>4.0f} MiB | {outcome}"
+            )
+    print(f"slowest: {slowest * 1000:.0f} ms")
+    return 0 if slowest < TIME_LIMIT else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=100_000, help="inputs (default 100000)")
@@ -66,7 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--subprocess-every", type=int, default=5_000, metavar="N")
     parser.add_argument("--save-failures", metavar="DIR", help="write failing inputs here")
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
+    parser.add_argument("--hostile", action="store_true", help="time the hostile files instead")
     args = parser.parse_args(argv)
+    if args.hostile:
+        return hostile()
 
     rng = random.Random(args.seed)
     categories: collections.Counter[str] = collections.Counter()
