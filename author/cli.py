@@ -17,8 +17,25 @@ class UsageError(Exception):
     """A problem with how the command was called, or with a file it cannot read."""
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, sized without importing shutil (argparse builds one for
+    every option it adds, so the default costs start-up time even when no help prints)."""
+
+    def __init__(self, prog: str, **kwargs) -> None:
+        if kwargs.get("width") is None:
+            import os
+
+            try:
+                columns = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size(2).columns
+            except (OSError, ValueError):
+                columns = 80
+            kwargs["width"] = max(columns - 2, 20)
+        super().__init__(prog, **kwargs)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
+        formatter_class=_Formatter,
         prog="author",
         description="Write official meeting readouts from facts: validate readout YAML files, "
         "render them as house-style pages, or edit them in a terminal UI.",
@@ -32,10 +49,12 @@ def _parser() -> argparse.ArgumentParser:
         help="settings file (default: the nearest .author.toml, or pyproject.toml with "
         "[tool.author])",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # An explicit prog keeps argparse from sizing the terminal (importing shutil) at start-up.
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", prog="author")
 
     render = commands.add_parser(
         "render",
+        formatter_class=_Formatter,
         help="render a readout as a page",
         description="Render a readout file as a page (plain text by default). Checks the file "
         "first; a file with errors is not rendered.",
@@ -73,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser(
         "validate",
+        formatter_class=_Formatter,
         help="check readout files",
         description="Check readout files and print every problem as "
         "path:line:col: severity: message [code]. Exit 0 when no file has errors, 1 when one "
@@ -98,6 +118,7 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser(
         "schema",
+        formatter_class=_Formatter,
         help="print the JSON Schema of the readout format",
         description="Print the JSON Schema of readout format 1.",
     )
@@ -105,6 +126,7 @@ def _parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser(
         "new",
+        formatter_class=_Formatter,
         help="write a commented starter readout",
         description="Write a commented starter readout to FILE (or standard output). Fill in "
         "the fields, then 'author validate FILE'.",
@@ -114,6 +136,7 @@ def _parser() -> argparse.ArgumentParser:
 
     edit = commands.add_parser(
         "edit",
+        formatter_class=_Formatter,
         help="edit a readout in the terminal UI",
         description="Open FILE in the terminal editor (a new readout when FILE does not exist).",
     )

@@ -10,7 +10,6 @@ is an error (exit 2), never silently ignored.
 from __future__ import annotations
 
 import difflib
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -141,6 +140,8 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
     path = explicit or find_config(start or Path.cwd())
     if path is None:
         return Config()
+    import tomllib  # only when there is a file to read: kept off the start-up path
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -112,4 +111,6 @@ def format_json(
     }
     document = {"version": JSON_FORMAT_VERSION, "tool": "author", "summary": summary}
     document["files"] = files
+    import json  # only this output format needs it: kept off the start-up path
+
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
