@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import time
 from functools import lru_cache
@@ -241,7 +241,7 @@ def reference_findings(
     titles = {p.title for p in people}
     by_family = {title_case_family(p.family): p for p in reversed(people)}
     out = []
-    for match in pattern.finditer(text):
+    for match in _finditer(pattern, text):
         title, name = match["title"], match["name"]
         if name.endswith(("'s", "’s")):
             name = name[:-2]
@@ -259,8 +259,41 @@ def reference_findings(
     return out
 
 
+_LOOKBEHIND = "(?<![A-Za-z-])"
+_BEFORE_TITLE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-")
+
+
+@lru_cache(maxsize=64)
+def _scanner(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """`pattern` without its leading look-behind, or None if it has none. A pattern that
+    opens with a look-behind cannot skip ahead to a title's first letter, and scans a long
+    point 3-4 times slower; `_finditer` checks the character before a match instead."""
+    if not pattern.pattern.startswith(_LOOKBEHIND):
+        return None
+    return re.compile(pattern.pattern[len(_LOOKBEHIND) :], pattern.flags)
+
+
+def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The same matches as `pattern.finditer(text)`, found faster."""
+    fast = _scanner(pattern)
+    if fast is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    while (match := fast.search(text, pos)) is not None:
+        start = match.start()
+        if start and text[start - 1] in _BEFORE_TITLE:
+            pos = start + 1  # the look-behind fails here; try the next position
+            continue
+        yield match
+        pos = max(match.end(), start + 1)
+
+
 _CLOSING = re.compile(r"[.!?…](?:[\"'”’)\]]*)$|:$")
+_CLOSERS = "\"'”’)]"
 
 
 def ends_with_punctuation(text: str) -> bool:
-    return bool(_CLOSING.search(text.rstrip()))
+    # The same test as `_CLOSING.search(text.rstrip())`, without scanning the whole text.
+    tail = text.rstrip()
+    return tail.endswith(":") or tail.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…")
