@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 
 class ChoiceDialog(ModalScreen[str]):
@@ -86,3 +86,50 @@ class SaveAsDialog(ModalScreen[str | None]):
         if "." not in name.rsplit("/", 1)[-1]:
             name += ".readout.yaml"
         self.dismiss(name)
+
+
+class PointDetailsDialog(ModalScreen[tuple[str, str] | None]):
+    """A point's optional heading and sub-points (one per line)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("f9,ctrl+enter", "done", "Done"),
+    ]
+
+    def __init__(self, number: int, heading: str, sub_points: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.number = number
+        self.heading = heading
+        self.sub_points = sub_points
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"Point {self.number}: heading and sub-points", classes="dialog-title")
+            yield Label("Heading (optional; printed before the point's text)")
+            yield Input(self.heading, id="point-heading", compact=True)
+            yield Label("Sub-points (optional; one per line, printed as (1), (2), …)")
+            yield TextArea(
+                self.sub_points, id="point-sub-points", compact=True, tab_behavior="focus"
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Done [F9]", id="details-done", variant="primary")
+                yield Button("Cancel [Esc]", id="details-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#point-heading", Input).focus()
+
+    def action_done(self) -> None:
+        heading = self.query_one("#point-heading", Input).value
+        sub_points = self.query_one("#point-sub-points", TextArea).text
+        self.dismiss((heading, sub_points))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#point-sub-points", TextArea).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "details-done":
+            self.action_done()
+        else:
+            self.dismiss(None)

@@ -25,13 +25,13 @@ from author.check import CheckResult, check_text
 from author.config import Config
 from author.diagnostics import Diagnostic, Loc
 from author.render import RenderError, render
-from author.tui.screens.dialogs import ChoiceDialog, SaveAsDialog
+from author.tui.screens.dialogs import ChoiceDialog, PointDetailsDialog, SaveAsDialog
 from author.tui.screens.help import HelpScreen
 from author.tui.session import EditSession
-from author.tui.widgets.fields import Bound, ProblemTarget
+from author.tui.widgets.fields import Bound, ProblemTarget, lines_or_none
 from author.tui.widgets.header import HeaderForm
 from author.tui.widgets.participants import SIDES, ParticipantCard, ParticipantsEditor
-from author.tui.widgets.points import PointCard, PointsEditor
+from author.tui.widgets.points import PointsEditor, PointText
 from author.tui.widgets.preview import Preview
 from author.tui.widgets.problems import ProblemsList
 
@@ -47,7 +47,7 @@ def page_stem(path: Path) -> str:
     return path.stem
 
 
-class Form(VerticalScroll):
+class Form(VerticalScroll, can_focus=False):
     """Everything the author fills in, top to bottom."""
 
     def __init__(self, session: EditSession, config: Config) -> None:
@@ -63,6 +63,7 @@ class Form(VerticalScroll):
 
 
 class EditorScreen(Screen[None]):
+    AUTO_FOCUS = "#section"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+q", "quit", "Quit", priority=True),
@@ -91,6 +92,7 @@ class EditorScreen(Screen[None]):
 
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        self.set_class(self.app.size.width >= WIDE, "-wide")
         yield Header(icon="")
         with Horizontal(id="main"):
             yield Form(self.session, self.config)
@@ -111,15 +113,19 @@ class EditorScreen(Screen[None]):
         return self.query_one(ProblemsList)
 
     def on_mount(self) -> None:
-        self.set_class(self.app.size.width >= WIDE, "-wide")
         self.update_title()
         self.check_now()
         self.set_interval(self.DRAFT_INTERVAL, self.write_draft)
-        first = self.query_one("#section")
-        first.focus()
         pending = self.session.pending_draft()
         if pending is not None:
             self.offer_restore(pending)
+        self.call_after_refresh(self._first_paint)
+
+    async def _first_paint(self) -> None:
+        app = self.app
+        if hasattr(app, "first_paint_at") and not app.first_paint_at:
+            app.first_paint_at = time.perf_counter()
+        await self.all_mounted()
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
@@ -242,6 +248,12 @@ class EditorScreen(Screen[None]):
         self._targets = None
         self._shown = {}
 
+    @on(PointsEditor.Mounted)
+    def _points_mounted(self) -> None:
+        self.forget_targets()
+        if self.result is not None:
+            self.show_field_problems(self.result.diagnostics)
+
     @on(ProblemsList.Chosen)
     def _problem_chosen(self, event: ProblemsList.Chosen) -> None:
         target = self.target_for(event.diagnostic.loc)
@@ -285,14 +297,15 @@ class EditorScreen(Screen[None]):
             self.query_one(f"#add-{side}").focus()
         self.after_change()
 
-    @on(PointCard.Edit)
-    async def _point_edit(self, event: PointCard.Edit) -> None:
+    @on(PointText.Edit)
+    async def _point_edit(self, event: PointText.Edit) -> None:
         event.stop()
         index = event.index
-        key = self.focused_key() or "point:text"
+        if event.action == "details":
+            self.edit_point_details(index)
+            return
         if event.action == "add":
             index = self.session.insert("points", index + 1, "")
-            key = "point:text"
         elif event.action == "delete":
             self.session.remove("points", index)
             index = min(index, len(self.session.items("points")) - 1)
@@ -302,14 +315,42 @@ class EditorScreen(Screen[None]):
                 self.app.bell()
                 return
             index = moved
-        await self.query_one(PointsEditor).recompose()
+        points_editor = self.query_one(PointsEditor)
+        points_editor.lazy = False
+        await points_editor.recompose()
         self.forget_targets()
         if index >= 0:
-            part = {"point:text": ("points", index), "point:heading": ("points", index, "heading")}
-            self.focus_loc(part.get(key, ("points", index, "points")))
+            self.focus_loc(("points", index))
         else:
             self.query_one("#add-point").focus()
         self.after_change()
+
+    @work(exclusive=True, group="details")
+    async def edit_point_details(self, index: int) -> None:
+        heading = self.session.point_part(index, "heading")
+        subs = self.session.point_part(index, "points")
+        answer = await self.app.push_screen_wait(
+            PointDetailsDialog(
+                index + 1,
+                heading if isinstance(heading, str) else "",
+                "\n".join(str(s) for s in subs) if isinstance(subs, list) else "",
+            )
+        )
+        if answer is None:
+            return
+        new_heading, new_subs = answer
+        changed = self.session.set_point_part(index, "heading", new_heading.strip() or None)
+        changed |= self.session.set_point_part(index, "points", lines_or_none(new_subs))
+        for point in self.query(PointText):
+            if point.index == index:
+                point.update_labels()
+                point.focus()
+        if changed:
+            self.after_change()
+
+    async def all_mounted(self) -> None:
+        """Mount the points still waiting (a long readout mounts them after first paint)."""
+        await self.query_one(PointsEditor).mount_rest()
 
     def focus_loc(self, loc: Loc) -> bool:
         for widget in self.form.query("*"):
@@ -329,7 +370,7 @@ class EditorScreen(Screen[None]):
         else:
             self._focus_before_preview = self.focused
             self.add_class("-preview-only")
-            self.query_one("#preview-scroll").focus()
+            self.preview.page.focus()
 
     def leave_preview_only(self) -> None:
         if self.has_class("-preview-only"):

@@ -105,12 +105,13 @@ class BoundTextArea(TextArea, Bound):
         writer: str = "value",
         id: str | None = None,
         classes: str | None = None,
+        compact: bool = True,
     ) -> None:
         super().__init__(
             text,
             soft_wrap=True,
             tab_behavior="focus",
-            compact=True,
+            compact=compact,
             placeholder=placeholder,
             highlight_cursor_line=False,
             id=id,
@@ -176,49 +177,43 @@ def problem_text(diagnostics: list[Diagnostic]) -> str:
     return "\n".join(f"{'✗' if d.is_error else '!'} {d.message}" for d in diagnostics)
 
 
-class FieldRow(Vertical, ProblemTarget):
-    """A label, a control, an optional note beside it, and the control's problems below."""
-
-    DEFAULT_CSS = """
-    FieldRow { height: auto; }
-    FieldRow > .field-line { height: auto; }
-    """
+class FieldRow(Horizontal, ProblemTarget):
+    """A label, a control, and an optional note beside it. The control's problems show on
+    a line mounted below the row only while there are any (few widgets: a quick form)."""
 
     def __init__(
-        self,
-        label: str,
-        control: Widget,
-        *,
-        aside: Static | None = None,
-        extra: Widget | None = None,
-        classes: str = "",
+        self, label: str, control: Widget, *, aside: Static | None = None, classes: str = ""
     ) -> None:
         super().__init__(classes=f"field-row {classes}".strip())
         self.label = label
         self.control = control
         self.aside = aside
-        self.extra = extra
-        self.message = Static("", classes="field-message", markup=False)
+        self.message: Static | None = None
 
     def compose(self) -> ComposeResult:
-        with Horizontal(classes="field-line"):
-            yield Label(self.label, classes="field-label")
-            yield self.control
-            if self.aside is not None:
-                yield self.aside
-        if self.extra is not None:
-            yield self.extra
-        yield self.message
+        yield Label(self.label, classes="field-label")
+        yield self.control
+        if self.aside is not None:
+            yield self.aside
 
     def target_locs(self) -> list[Loc]:
         return [self.control.loc] if isinstance(self.control, Bound) else []
 
     def show_problems(self, diagnostics: list[Diagnostic]) -> None:
-        self.message.update(problem_text(diagnostics))
         has_error = any(d.is_error for d in diagnostics)
-        self.set_class(bool(diagnostics), "-has-problem")
         self.set_class(has_error, "-error")
         self.set_class(bool(diagnostics) and not has_error, "-warning")
+        if diagnostics:
+            if self.message is None:
+                self.message = Static("", classes="field-message", markup=False)
+                if self.parent is not None:
+                    self.parent.mount(self.message, after=self)
+            self.message.update(problem_text(diagnostics))
+            self.message.set_class(has_error, "-error")
+            self.message.set_class(not has_error, "-warning")
+        elif self.message is not None:
+            self.message.remove()
+            self.message = None
 
     def focus_problem(self) -> None:
         self.control.focus()
@@ -238,13 +233,21 @@ class TimezoneInput(BoundInput):
             field.open_completions()
 
 
-class TimezoneField(FieldRow):
+class TimezoneField(Vertical):
     """Time zone input with completion over IANA names: `new y` offers America/New_York."""
 
-    def __init__(self, control: TimezoneInput, aside: Static | None = None) -> None:
-        self.choices = OptionList(classes="zone-choices", compact=True)
-        super().__init__("Time zone", control, aside=aside, extra=self.choices)
+    DEFAULT_CSS = """
+    TimezoneField { height: auto; }
+    """
+
+    def __init__(self, control: TimezoneInput) -> None:
+        super().__init__(classes="timezone-field")
         self.zone_input = control
+        self.choices = OptionList(classes="zone-choices", compact=True, markup=False)
+
+    def compose(self) -> ComposeResult:
+        yield FieldRow("Time zone", self.zone_input)
+        yield self.choices
 
     def on_mount(self) -> None:
         self.choices.display = False

@@ -188,27 +188,19 @@ class HeaderForm(Vertical):
         )
         with Horizontal(classes="checks"):
             yield Label("", classes="field-label")
-            yield FieldRow(
-                "",
-                BoundCheckbox(
-                    ("meeting", "approximate"),
-                    "approximately",
-                    get(("meeting", "approximate")),
-                    True,
-                    id="approximate",
-                ),
-                classes="check",
+            yield BoundCheckbox(
+                ("meeting", "approximate"),
+                "approximately",
+                get(("meeting", "approximate")),
+                True,
+                id="approximate",
             )
-            yield FieldRow(
-                "",
-                BoundCheckbox(
-                    ("meeting", "around"),
-                    "around (start time)",
-                    get(("meeting", "around")),
-                    False,
-                    id="around",
-                ),
-                classes="check",
+            yield BoundCheckbox(
+                ("meeting", "around"),
+                "around (start time)",
+                get(("meeting", "around")),
+                False,
+                id="around",
             )
         yield FieldRow(
             "Place",

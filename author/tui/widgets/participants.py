@@ -155,6 +155,7 @@ class ParticipantsEditor(Vertical, ProblemTarget):
         for index, _ in enumerate(self.session.items(self.side)):
             yield ParticipantCard(self.session, self.side, index)
         self.message = Static("", classes="field-message", markup=False)
+        self.message.display = False
         yield self.message
         yield Button(f"+ Add to {self.side}", id=f"add-{self.side}", classes="add-button")
 
@@ -171,8 +172,8 @@ class ParticipantsEditor(Vertical, ProblemTarget):
 
     def show_problems(self, diagnostics: list[Diagnostic]) -> None:
         self.message.update(problem_text(diagnostics))
-        self.set_class(bool(diagnostics), "-has-problem")
-        self.set_class(any(d.is_error for d in diagnostics), "-error")
+        self.message.display = bool(diagnostics)
+        self.message.set_class(any(d.is_error for d in diagnostics), "-error")
 
     def focus_problem(self) -> None:
         button = self.query_one(f"#add-{self.side}", Button)

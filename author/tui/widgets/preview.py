@@ -1,29 +1,49 @@
-"""The rendered page (text format), as it will be published."""
+"""The rendered page (text format), as it will be published.
+
+A read-only text area: it wraps and scrolls by itself, so a new page repaints the preview
+without laying out the whole screen again (a 30-point page updates in a few milliseconds).
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Label, Static
+from textual.containers import Vertical
+from textual.widgets import Label, TextArea
+
+
+class PageView(TextArea):
+    """The page text: read-only, wrapped, scrollable with the keys when focused."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "",
+            read_only=True,
+            soft_wrap=True,
+            show_cursor=False,
+            highlight_cursor_line=False,
+            compact=True,
+            id="preview-text",
+        )
 
 
 class Preview(Vertical):
     def __init__(self) -> None:
         super().__init__(id="preview")
         self.status = Label("", id="preview-status", markup=False)
-        self.page = Static("", id="preview-text", markup=False)
+        self.page = PageView()
         self.text = ""
 
     def compose(self) -> ComposeResult:
         yield Label("Preview", classes="section-title")
         yield self.status
-        with VerticalScroll(id="preview-scroll"):
-            yield self.page
+        yield self.page
 
     def show_page(self, text: str) -> None:
         if text != self.text:
             self.text = text
-            self.page.update(text)
+            offset = self.page.scroll_offset
+            self.page.load_text(text)
+            self.page.scroll_to(offset.x, offset.y, animate=False, immediate=True)
 
     def show_status(self, errors: int, warnings: int) -> None:
         if errors:
@@ -35,5 +55,6 @@ class Preview(Vertical):
             note = f"{warnings} warning{'s' * (warnings != 1)}"
         else:
             note = "no problems"
-        self.status.update(note)
+        if str(self.status.content) != note:
+            self.status.update(note)
         self.set_class(bool(errors), "-stale")

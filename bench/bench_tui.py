@@ -1,0 +1,171 @@
+"""Editor speed: first paint and keystroke-to-preview latency, each beside a baseline.
+
+    .venv/bin/python bench/bench_tui.py [--points 30] [--keys 40] [--runs 5]
+
+Generates a readout with --points points (the reference meeting, its points repeated and
+numbered) in a temporary folder, then measures in this one run, headless (Textual's
+`run_test`, 120×40):
+
+- first paint: from creating the app to the editor screen's first refresh, median of
+  --runs; baseline: a bare Textual App with one Static showing the same page text.
+                                                            target: <= 1 s
+- keystroke → preview: a key typed into a point's text, until the preview shows the new
+  page (check + render + paint); median and p95 of --keys isolated keystrokes;
+  baseline: one plain `render()` call of the same readout (and check_text + render).
+                                                            target: median <= 50 ms
+
+Exits 0 whatever the numbers (a measurement, not a test).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from textual import events  # noqa: E402
+from textual.app import App, ComposeResult  # noqa: E402
+from textual.widgets import Static  # noqa: E402
+
+from author.check import check_text  # noqa: E402
+from author.loader import load_yaml  # noqa: E402
+from author.render import render  # noqa: E402
+from author.tui.app import AuthorApp  # noqa: E402
+from author.yamlio import dump_readout  # noqa: E402
+
+REFERENCE = ROOT / "examples" / "japan-ukraine-2023-09-20.readout.yaml"
+
+
+def generated_readout(points: int) -> str:
+    data = load_yaml(REFERENCE.read_text(encoding="utf-8"), str(REFERENCE)).data
+    texts = data["points"]
+    data["points"] = [f"({n + 1}) " + texts[n % len(texts)] for n in range(points)]
+    return dump_readout(data)
+
+
+class BaselineApp(App[None]):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        self.first_paint_at = 0.0
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.text)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._painted)
+
+    def _painted(self) -> None:
+        self.first_paint_at = time.perf_counter()
+
+
+async def first_paint(make_app) -> float:
+    started = time.perf_counter()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not app.first_paint_at:
+            await asyncio.sleep(0.001)
+        painted = app.first_paint_at - started
+        await pilot.pause()
+    return painted
+
+
+async def keystroke_latencies(path: Path, keys: int) -> list[float]:
+    app = AuthorApp.for_file(path)
+    latencies = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.editor
+        editor.query_one("#point-14-text").focus()
+        await pilot.press("end")
+        await pilot.pause()
+        for n in range(keys):
+            before = editor.checks_run
+            started = time.perf_counter()
+            char = "abcdefghij"[n % 10]
+            event = events.Key(char, char)
+            event.set_sender(app)
+            app._driver.send_message(event)
+            while editor.checks_run == before or editor.preview_painted_at < started:
+                await asyncio.sleep(0.0005)
+            latencies.append(editor.preview_painted_at - started)
+            assert char in editor.preview.text
+            await asyncio.sleep(editor.CHECK_INTERVAL + 0.05)  # an isolated keystroke
+    return latencies
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--points", type=int, default=30)
+    parser.add_argument("--keys", type=int, default=40)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    folder = Path(tempfile.mkdtemp(prefix="author-bench-"))
+    os.environ["XDG_CACHE_HOME"] = str(folder / "cache")
+    path = folder / "bench.readout.yaml"
+    text = generated_readout(args.points)
+    path.write_text(text, encoding="utf-8")
+    result = check_text(text, str(path))
+    assert result.readout is not None and not result.errors, result.diagnostics
+    page = render(result.readout, "text")
+
+    asyncio.run(first_paint(lambda: BaselineApp(page)))  # warm up imports and caches
+    asyncio.run(first_paint(lambda: AuthorApp.for_file(path)))
+    editor_paints = [
+        asyncio.run(first_paint(lambda: AuthorApp.for_file(path))) for _ in range(args.runs)
+    ]
+    baseline_paints = [
+        asyncio.run(first_paint(lambda: BaselineApp(page))) for _ in range(args.runs)
+    ]
+
+    latencies = asyncio.run(keystroke_latencies(path, args.keys))
+    render_times, check_render_times = [], []
+    for _ in range(args.keys):
+        started = time.perf_counter()
+        render(result.readout, "text")
+        render_times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        checked = check_text(dump_readout(load_yaml(text, "x").data), "x")
+        render(checked.readout, "text")
+        check_render_times.append(time.perf_counter() - started)
+
+    def p95(values: list[float]) -> float:
+        return sorted(values)[max(0, int(len(values) * 0.95) - 1)]
+
+    print(f"author editor bench: {args.points}-point readout, 120x40 headless")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    )
+    print()
+    paint, base = statistics.median(editor_paints), statistics.median(baseline_paints)
+    print("first paint (median of %d)" % args.runs)
+    print(f"  editor                 {ms(paint)}   target <= 1000 ms")
+    print(f"  baseline (App+Static)  {ms(base)}   ratio {paint / base:5.1f}x")
+    print()
+    med, high = statistics.median(latencies), p95(latencies)
+    print(f"keystroke -> preview painted ({args.keys} isolated keys)")
+    print(f"  editor median          {ms(med)}   target <= 50 ms")
+    print(f"  editor p95             {ms(high)}")
+    r_med = statistics.median(render_times)
+    c_med = statistics.median(check_render_times)
+    print(f"  baseline render()      {ms(r_med)}   ratio {med / r_med:5.1f}x")
+    print(f"  dump+check+render      {ms(c_med)}   ratio {med / c_med:5.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
