@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 NameOrder = Literal["family_first", "given_first"]
@@ -60,6 +61,7 @@ def capitalize_family(family_name: str, caps: bool) -> str:
     return family_name.upper() if caps else family_name
 
 
+@lru_cache(maxsize=1024)  # called for every listed person in every point
 def title_case_family(family_name: str) -> str:
     """How points refer to a family name: `KULEBA` → `Kuleba`; `del Rosario` stays as is."""
     if family_name.isupper():
