@@ -157,6 +157,68 @@ def best(cmd: list[str], repeat: int) -> tuple[float, int, int]:
     return min(r[0] for r in runs), runs[0][1], max(r[2] for r in runs)
 
 
+def breakdown(files: list[str], repeat: int) -> list[tuple[str, float]]:
+    """Where the time of one batch goes, in this process (imports excluded), best of
+    `repeat`: author's phases and the baseline's."""
+    sys.path.insert(0, str(ROOT))
+    import yaml
+
+    from author.check import check_file
+    from author.config import Config
+    from author.lint import lint
+    from author.loader import load_yaml
+    from author.model import Readout
+    from bench.baseline_validate import Readout as BaselineReadout
+
+    config = Config()
+    texts = [Path(f).read_text(encoding="utf-8") for f in files]
+    docs = [load_yaml(t, f) for t, f in zip(texts, files, strict=True)]
+
+    def clock(step) -> float:
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            step()
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    parsed = [yaml.load(t, Loader=yaml.CSafeLoader) for t in texts]
+    context = {"home_zone": config.home_zone}
+
+    def author_check() -> None:
+        for f in files:
+            check_file(f, config)
+
+    def author_load() -> None:
+        for t in texts:
+            load_yaml(t)
+
+    def author_model() -> None:
+        for d in docs:
+            Readout.model_validate(d.data, context=context)
+
+    def author_lint() -> None:
+        for d in docs:
+            lint(d, "x", config)
+
+    def baseline_parse() -> None:
+        for t in texts:
+            yaml.load(t, Loader=yaml.CSafeLoader)
+
+    def baseline_model() -> None:
+        for d in parsed:
+            BaselineReadout.model_validate(d)
+
+    return [
+        ("author: whole check (read, load, model, lint)", clock(author_check)),
+        ("author: load with positions (libyaml events)", clock(author_load)),
+        ("author: Pydantic model", clock(author_model)),
+        ("author: lint (warnings)", clock(author_lint)),
+        ("baseline: yaml.load (CSafeLoader)", clock(baseline_parse)),
+        ("baseline: Pydantic model", clock(baseline_model)),
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", type=int, default=1000)
@@ -214,6 +276,10 @@ def main() -> int:
         f"{a_rss / 1024:.1f} MiB for {len(files)} files ({growth:+.1f}%); "
         f"baseline {b_rss / 1024:.1f} MiB for {len(files)} files"
     )
+    print()
+    print(f"in-process breakdown over {len(files)} files (imports excluded):")
+    for name, seconds in breakdown(files, args.repeat):
+        print(f"  {name:<48} {seconds:6.3f} s")
     return 0
 
 
