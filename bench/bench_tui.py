@@ -152,7 +152,7 @@ def main() -> int:
     )
     print()
     paint, base = statistics.median(editor_paints), statistics.median(baseline_paints)
-    print("first paint (median of %d)" % args.runs)
+    print(f"first paint (median of {args.runs})")
     print(f"  editor                 {ms(paint)}   target <= 1000 ms")
     print(f"  baseline (App+Static)  {ms(base)}   ratio {paint / base:5.1f}x")
     print()

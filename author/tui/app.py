@@ -19,17 +19,25 @@ class AuthorApp(App[int]):
     TITLE = "author"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, session: EditSession, config: Config) -> None:
+    def __init__(self, session: EditSession, config: Config, *, cursor_blink: bool = True) -> None:
         super().__init__()
         self.session = session
         self.config = config
+        self.cursor_blink = cursor_blink  # off for snapshot tests
+        self.notices: list[str] = []  # every notification shown, newest last
         self.started_at = time.perf_counter()
         self.first_paint_at = 0.0  # perf_counter() when the editor screen first painted
 
     @classmethod
-    def for_file(cls, file: str | Path | None, config: Config | None = None) -> AuthorApp:
+    def for_file(
+        cls, file: str | Path | None, config: Config | None = None, *, cursor_blink: bool = True
+    ) -> AuthorApp:
         config = config or Config()
-        return cls(EditSession.open(file, config), config)
+        return cls(EditSession.open(file, config), config, cursor_blink=cursor_blink)
+
+    def notify(self, message: str, *, title: str = "", **options) -> None:  # type: ignore[override]
+        self.notices.append(f"{title}: {message}" if title else message)
+        super().notify(message, title=title, **options)
 
     @property
     def editor(self) -> EditorScreen:

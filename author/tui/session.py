@@ -42,7 +42,7 @@ def fingerprint(path: Path) -> str | None:
     """A digest of the file's bytes, or None when it does not exist."""
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
-    except FileNotFoundError:
+    except OSError:  # missing, or not readable as a file: nothing to compare
         return None
 
 

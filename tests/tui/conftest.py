@@ -63,3 +63,14 @@ async def paste(pilot: Pilot, text: str) -> None:
     bubble back up to the app, which forwards it again: the text would land twice.)"""
     pilot.app.post_message(events.Paste(text))
     await pilot.pause()
+
+
+def notices(app: AuthorApp) -> list[str]:
+    """The texts of the notifications the app has shown."""
+    return list(app.notices)
+
+
+def load_data(path: Path) -> object:
+    from author.loader import load_yaml
+
+    return load_yaml(path.read_text(encoding="utf-8"), str(path)).data

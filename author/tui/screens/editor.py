@@ -415,7 +415,10 @@ class EditorScreen(Screen[None]):
     # -- saving and quitting ----------------------------------------------------------------------
     @work(exclusive=True, group="save")
     async def action_save(self) -> None:
-        await self.save_flow()
+        try:
+            await self.save_flow()
+        except Exception as exc:  # never a traceback: the data stays in the editor
+            self.notify(f"Not saved: {type(exc).__name__}: {exc}", severity="error", timeout=10)
 
     async def save_flow(self) -> bool:
         result = self.check_now()

@@ -68,8 +68,13 @@ class Bound:
     def data_value(self) -> Any:
         return self.to_data(self.raw_value())
 
+    def _on_mount(self, event: Any) -> None:
+        super()._on_mount(event)  # type: ignore[misc]
+        if getattr(self.app, "cursor_blink", True) is False and hasattr(self, "cursor_blink"):
+            self.cursor_blink = False  # type: ignore[attr-defined]
 
-class BoundInput(Input, Bound):
+
+class BoundInput(Bound, Input):
     def __init__(
         self,
         loc: Loc,
@@ -94,7 +99,7 @@ class BoundInput(Input, Bound):
         return self.value
 
 
-class BoundTextArea(TextArea, Bound):
+class BoundTextArea(Bound, TextArea):
     def __init__(
         self,
         loc: Loc,
@@ -124,7 +129,7 @@ class BoundTextArea(TextArea, Bound):
         return self.text
 
 
-class BoundSelect(Select[str], Bound):
+class BoundSelect(Bound, Select[str]):
     def __init__(
         self,
         loc: Loc,
@@ -150,7 +155,7 @@ class BoundSelect(Select[str], Bound):
         return self.value
 
 
-class BoundCheckbox(Checkbox, Bound):
+class BoundCheckbox(Bound, Checkbox):
     def __init__(self, loc: Loc, label: str, value: Any, default: bool, *, id: str | None = None):
         super().__init__(label, value if isinstance(value, bool) else default, compact=True, id=id)
         self.bind(loc, lambda v: bool(v), default=default)

@@ -11,6 +11,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Label, Static
 
@@ -62,14 +63,14 @@ class PointText(BoundTextArea, ProblemTarget):
         subs = self.session.point_part(self.index, "points")
         title = f"{self.index + 1}."
         if isinstance(heading, str) and heading.strip():
-            title += f" [{heading}]"
-        self.border_title = title
+            title += f" {heading}"
+        self.border_title = Content(title)  # as typed: no markup
         notes = []
         if isinstance(subs, list) and subs:
             notes.append(f"{len(subs)} sub-point{'s' * (len(subs) != 1)}")
         if self.problem_note:
             notes.append(self.problem_note)
-        self.border_subtitle = " · ".join(notes)
+        self.border_subtitle = Content(" · ".join(notes))
 
     def action_edit(self, action: str, delta: int = 0) -> None:
         self.post_message(self.Edit(self.index, action, delta))

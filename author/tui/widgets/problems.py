@@ -32,8 +32,8 @@ class ProblemsList(OptionList):
             mark = "✗ error  " if d.is_error else "! warning"
             where = dotted(d.loc) or f"line {d.line}"
             self.add_option(Option(f"{mark} {where}: {d.message}"))
-        if diagnostics and highlighted is not None:
-            self.highlighted = min(highlighted, len(diagnostics) - 1)
+        if diagnostics:
+            self.highlighted = min(highlighted or 0, len(diagnostics) - 1)
         errors = sum(d.is_error for d in diagnostics)
         warnings = len(diagnostics) - errors
         self.border_title = f"Problems: {errors} error{'s' * (errors != 1)}, " + (
