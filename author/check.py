@@ -51,7 +51,7 @@ def check_file(path: str | Path, config: Config | None = None) -> CheckResult:
             raw = sys.stdin.buffer.read(config.max_bytes + 1)
         else:
             with open(path, "rb") as handle:
-                raw = handle.read(config.max_bytes + 1)
+                raw = _read_capped(handle, config.max_bytes)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         result = CheckResult(name, unreadable=True)
@@ -60,6 +60,18 @@ def check_file(path: str | Path, config: Config | None = None) -> CheckResult:
         )
         return result
     return check_bytes(raw, name, config)
+
+
+def _read_capped(handle: Any, limit: int) -> bytes:
+    """At most `limit` + 1 bytes. Sized by the file, not by `limit`: `read(limit + 1)`
+    allocates a `limit`-sized buffer for every file, which costs more than reading it."""
+    import os
+
+    size = os.fstat(handle.fileno()).st_size  # 0 for pipes and devices: read up to the cap
+    raw = handle.read(min(size, limit) + 1 if size else limit + 1)
+    if size and len(raw) == size + 1 and len(raw) <= limit:  # it grew since: read the rest
+        raw += handle.read(limit + 1 - len(raw))
+    return raw
 
 
 def check_bytes(raw: bytes, path: str = "<stdin>", config: Config | None = None) -> CheckResult:
