@@ -139,22 +139,36 @@ def generate(folder: Path, count: int, seed: int = 20260) -> list[Path]:
     return paths
 
 
-def run(cmd: list[str]) -> tuple[float, int, int]:
-    """Wall time (s), exit status and peak RSS (KiB) of one command in a subprocess."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
-    stderr = proc.stderr.read() if proc.stderr else b""
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in (0,):
-        sys.stderr.write(stderr.decode(errors="replace")[-2000:])
-    return elapsed, proc.returncode, usage.ru_maxrss
+class Run:
+    """Best wall time and CPU time (s) of a command over several runs, its exit status and
+    peak RSS (KiB)."""
+
+    def __init__(self) -> None:
+        self.wall = self.cpu = float("inf")
+        self.status = 0
+        self.rss = 0
+
+    def add(self, cmd: list[str]) -> None:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+        stderr = proc.stderr.read() if proc.stderr else b""
+        _, status, usage = os.wait4(proc.pid, 0)
+        self.wall = min(self.wall, time.perf_counter() - start)
+        self.cpu = min(self.cpu, usage.ru_utime + usage.ru_stime)
+        self.status = os.waitstatus_to_exitcode(status)
+        self.rss = max(self.rss, usage.ru_maxrss)
+        if self.status != 0:
+            sys.stderr.write(stderr.decode(errors="replace")[-2000:])
 
 
-def best(cmd: list[str], repeat: int) -> tuple[float, int, int]:
-    runs = [run(cmd) for _ in range(repeat)]
-    return min(r[0] for r in runs), runs[0][1], max(r[2] for r in runs)
+def measure(cmds: list[list[str]], repeat: int) -> list[Run]:
+    """Run the commands in turn, `repeat` rounds, so that a change in the machine's load
+    falls on all of them alike."""
+    runs = [Run() for _ in cmds]
+    for _ in range(repeat):
+        for cmd, result in zip(cmds, runs, strict=True):
+            result.add(cmd)
+    return runs
 
 
 def breakdown(files: list[str], repeat: int) -> list[tuple[str, float]]:
@@ -235,15 +249,14 @@ def main() -> int:
         str(ROOT / "schemas" / "readout.schema.json"),
     ]
     for cmd in (author, baseline, jsonschema):  # warm the disk cache and .pyc files
-        run([*cmd, *files[:5]])
+        Run().add([*cmd, *files[:5]])
+    load_before = os.getloadavg()[0]
 
-    a_all, a_rc, a_rss = best([*author, *files], args.repeat)
-    b_all, b_rc, b_rss = best([*baseline, *files], args.repeat)
-    j_all, j_rc, _ = best([*jsonschema, *files], max(1, args.repeat // 2))
-    a_one, _, a_one_rss = best([*author, files[0]], args.repeat * 4)
-    b_one, _, _ = best([*baseline, files[0]], args.repeat * 4)
+    a_all, b_all = measure([[*author, *files], [*baseline, *files]], args.repeat)
+    (j_all,) = measure([[*jsonschema, *files]], max(1, args.repeat // 2))
+    a_one, b_one = measure([[*author, files[0]], [*baseline, files[0]]], args.repeat * 4)
     tenth = files[: max(1, len(files) // 10)]
-    _, _, a_tenth_rss = best([*author, *tenth], 2)
+    (a_tenth,) = measure([[*author, *tenth]], 2)
 
     rows = [
         ("author validate, all files", a_all, b_all, "baseline", "<= 1.3", 1.3, True),
@@ -253,21 +266,27 @@ def main() -> int:
     print(f"{len(files)} generated readouts in {args.out / 'readouts'}")
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.platform()}, "
-        f"Python {platform.python_version()}; best of {args.repeat} runs"
+        f"Python {platform.python_version()}; best of {args.repeat} runs (one file: "
+        f"{args.repeat * 4}); load average {load_before:.2f} before, "
+        f"{os.getloadavg()[0]:.2f} after"
     )
-    print(f"exit status: author {a_rc}, baseline {b_rc}, check-jsonschema {j_rc} (0 = all valid)")
+    print(
+        f"exit status: author {a_all.status}, baseline {b_all.status}, "
+        f"check-jsonschema {j_all.status} (0 = all valid)"
+    )
     print()
-    header = ("measure", "time", "against", "ratio", "target", "met")
-    print("| {:<28} | {:>8} | {:>17} | {:>6} | {:<15} | {:<3} |".format(*header))
-    print(f"|{'-' * 30}|{'-' * 10}|{'-' * 19}|{'-' * 8}|{'-' * 17}|-----|")
-    for name, t, other, other_name, target, limit, at_most in rows:
-        ratio = t / other
+    header = ("measure", "wall", "against", "ratio", "cpu ratio", "target", "met")
+    print("| {:<28} | {:>8} | {:>17} | {:>5} | {:>9} | {:<15} | {:<3} |".format(*header))
+    print(f"|{'-' * 30}|{'-' * 10}|{'-' * 19}|{'-' * 7}|{'-' * 11}|{'-' * 17}|-----|")
+    for name, mine, other, other_name, target, limit, at_most in rows:
+        ratio = mine.wall / other.wall
         met = ratio <= limit if at_most else ratio >= limit
-        against = f"{other:.3f} s {other_name}"
+        against = f"{other.wall:.3f} s {other_name}"
         print(
-            f"| {name:<28} | {t:>6.3f} s | {against:>17} | {ratio:>6.2f} | {target:<15} | "
-            f"{'yes' if met else 'NO':<3} |"
+            f"| {name:<28} | {mine.wall:>6.3f} s | {against:>17} | {ratio:>5.2f} | "
+            f"{mine.cpu / other.cpu:>9.2f} | {target:<15} | {'yes' if met else 'NO':<3} |"
         )
+    a_rss, a_tenth_rss, a_one_rss, b_rss = a_all.rss, a_tenth.rss, a_one.rss, b_all.rss
     print()
     growth = 100 * (a_rss - a_tenth_rss) / a_tenth_rss
     print(
