@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -110,7 +111,14 @@ def write_atomic(path: str | Path, text: str) -> Path:
     folder = target.parent
     mode = None
     with contextlib.suppress(FileNotFoundError):
-        mode = target.stat().st_mode & 0o7777
+        info = target.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A device or pipe (`--output /dev/stdout`, `/dev/null`) is written into: a rename
+            # would replace the device node itself with a regular file.
+            with open(target, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+            return target
+        mode = info.st_mode & 0o7777
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:

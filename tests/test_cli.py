@@ -184,3 +184,17 @@ def test_a_directory_is_not_a_traceback(tmp_path: Path) -> None:
     done = run("validate", str(tmp_path))
     assert done.returncode == 2
     assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_output_to_a_device_writes_into_it_and_keeps_the_node(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE, text=True)
+    done = run("render", str(REFERENCE), "--output", str(fifo))
+    out, _ = reader.communicate(timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert out == SEED.read_text(encoding="utf-8") + "\n"
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # not replaced by a regular file

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import REFERENCE, REPO
 
@@ -51,8 +52,8 @@ def test_validate_is_headless_and_template_free() -> None:
         assert name not in loaded, f"author validate imported {name}"
 
 
-def test_render_is_headless() -> None:
-    report = probe("render", str(REFERENCE), "--output", "/dev/null")
+def test_render_is_headless(tmp_path: Path) -> None:
+    report = probe("render", str(REFERENCE), "--output", str(tmp_path / "page.txt"))
     assert report["status"] == 0
     loaded = set(report["loaded"])
     assert "jinja2" in loaded
