@@ -152,25 +152,21 @@ _MD_ORDERED = re.compile(r"^([0-9]+)([.)])(?=[ \t]|$)")
 def markdown_escape(value: Any) -> str:
     """Escape what would change a Markdown page's structure; text stays readable.
 
-    Markup characters and entities (`&`) are backslash-escaped; a line that would start a
-    block (heading, list, quote, setext rule) is escaped at its start; indentation, which
-    could start a code block, is dropped; a blank line inside a value, which would end the
-    list or paragraph it stands in, becomes a hard line break."""
+    Markup characters and entities (`&`) are backslash-escaped; a value that would start a
+    block (heading, list, quote, setext rule) is escaped at its start. A value is kept on one
+    line: its line breaks and indentation, which could end the list item or heading it
+    stands in or start a code block, become single spaces, as HTML shows them."""
     if value is None:
         return ""
-    paragraphs: list[list[str]] = [[]]
-    for line in _MD_LINE_BREAK.split(str(value).translate(_MD_SPECIAL)):
-        line = line.strip(" \t\f\v")
-        if not line:
-            if paragraphs[-1]:
-                paragraphs.append([])
-            continue
-        line = "\\" + line if line[0] in "#+-=>" else _MD_ORDERED.sub(r"\1\\\2", line)
-        paragraphs[-1].append(line)
-    return "\\\n".join("\n".join(lines) for lines in paragraphs if lines)
+    lines = _MD_LINE_BREAK.split(str(value).translate(_MD_SPECIAL))
+    text = " ".join(part for line in lines if (part := line.strip(" \t\f\v")))
+    if text[:1] in ("#", "+", "-", "=", ">"):
+        return "\\" + text
+    return _MD_ORDERED.sub(r"\1\\\2", text)
 
 
-# A template may not build a value bigger than this with `*` or `**` (`'a' * 10**10`, `9**9**9`).
+# A template may not build a value longer than this (characters, items or bits) with `*` or
+# `**`: `'a' * 10**10` or `9 ** 10**9` would exhaust memory or CPU.
 MAX_TEMPLATE_VALUE = 1_000_000
 
 
@@ -185,15 +181,14 @@ def _sandbox_class() -> type:
         intercepted_binops = frozenset(["*", "**"])
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-            if (
-                operator == "**"
-                and isinstance(right, int)
-                and isinstance(left, int | float)
-                and abs(right) > 64
-                and abs(left) > 1
-            ):
-                raise SecurityError(f"the power {left!r} ** {right!r} is too large")
-            if operator == "*":
+            ints = isinstance(left, int) and isinstance(right, int)
+            if operator == "**" and ints and abs(left) > 1 and right > 0:
+                if abs(left).bit_length() * right > MAX_TEMPLATE_VALUE:
+                    raise SecurityError("the power is too large")
+            elif operator == "*" and ints:
+                if left.bit_length() + right.bit_length() > MAX_TEMPLATE_VALUE:
+                    raise SecurityError("the product is too large")
+            elif operator == "*":
                 for seq, times in ((left, right), (right, left)):
                     if (
                         isinstance(seq, str | list | tuple)
