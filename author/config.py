@@ -108,7 +108,7 @@ def _from_table(table: dict[str, Any], source: str) -> Config:
         if problem:
             raise ConfigError(f"{source}: home_zone: {problem.message}")
     if "style" in values:
-        from author.render import available_styles
+        from author.resources import available_styles
 
         styles = available_styles()
         if config.style not in styles:

@@ -102,7 +102,7 @@ def lint(document: Document, path: str, config: Config) -> list[Diagnostic]:
             Diagnostic(line, col, severity, code, message, path, loc, suggestion)  # type: ignore[arg-type]
         )
 
-    from author.render import available_styles
+    from author.resources import available_styles
 
     data = document.data if isinstance(document.data, dict) else {}
     style = data.get("style", config.style)

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from author.config import Config
 from author.model import Participant, PointItem, Readout
-from author.resources import resource_dir
+from author.resources import available_styles, resource_dir
 from author.rules.clock import clock_phrase, full_date, home_parenthetical, home_time, month_day
 from author.rules.duration import duration_phrase
 from author.rules.names import default_short, formal_name, join_list
@@ -27,12 +27,6 @@ FORMATS = {"text": "page.txt.j2", "md": "page.md.j2", "html": "page.html.j2"}
 
 class RenderError(Exception):
     """A template set is missing, broken, or tried something the sandbox forbids."""
-
-
-@cache
-def available_styles() -> list[str]:
-    root = resource_dir("templates")
-    return sorted(p.name for p in root.iterdir() if (p / FORMATS["text"]).is_file())
 
 
 # -- derived values ---------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -14,3 +15,11 @@ def resource_dir(name: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"author's {name} folder is missing from this installation")
+
+
+@cache
+def available_styles() -> list[str]:
+    """The shipped house styles: the folders of `templates/` that hold a `page.txt.j2`.
+    Here rather than in `author.render`, so that validating does not import the renderer."""
+    root = resource_dir("templates")
+    return sorted(p.name for p in root.iterdir() if (p / "page.txt.j2").is_file())
