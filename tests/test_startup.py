@@ -20,8 +20,9 @@ import author.cli
 after_import = sorted({m.split('.')[0] for m in set(sys.modules) - before})
 status = author.cli.main(sys.argv[1:])
 loaded = sorted({m.split('.')[0] for m in sys.modules})
-print(json.dumps({"status": status, "after_import": after_import, "loaded": loaded}),
-      file=sys.stderr)
+ours = sorted(m for m in sys.modules if m.startswith('author'))
+print(json.dumps({"status": status, "after_import": after_import, "loaded": loaded,
+                  "ours": ours}), file=sys.stderr)
 """
 
 
@@ -50,6 +51,8 @@ def test_validate_is_headless_and_template_free() -> None:
     assert {"pydantic", "yaml"} <= loaded  # it did validate
     for name in ("textual", "rich", "jinja2", "markupsafe"):
         assert name not in loaded, f"author validate imported {name}"
+    assert "author.render" not in report["ours"]  # nor the renderer
+    assert not any(m.startswith("author.tui") for m in report["ours"])
 
 
 def test_render_is_headless(tmp_path: Path) -> None:
