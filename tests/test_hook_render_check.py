@@ -1,0 +1,93 @@
+"""`author render --check FILE...`, the command behind the `author-rendered` hook."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REFERENCE
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "author", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def pages(tmp_path: Path) -> Path:
+    """a.readout.yaml with a.txt, a.md and a.html rendered beside it; b.readout.yml with
+    none; notes.md alone."""
+    (tmp_path / "a.readout.yaml").write_text(REFERENCE.read_text(encoding="utf-8"), "utf-8")
+    for fmt, ext in (("text", "txt"), ("md", "md"), ("html", "html")):
+        done = run("render", "a.readout.yaml", "-f", fmt, "-o", f"a.{ext}", cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+    (tmp_path / "b.readout.yml").write_text(REFERENCE.read_text(encoding="utf-8"), "utf-8")
+    (tmp_path / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_fresh_pages_pass_and_strangers_are_ignored(pages: Path) -> None:
+    done = run(
+        "render", "--check", "a.readout.yaml", "a.txt", "a.md", "b.readout.yml", "notes.md",
+        cwd=pages,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "" and done.stderr == ""
+
+
+def test_each_stale_page_is_named_with_its_fix(pages: Path) -> None:
+    (pages / "a.md").write_text("edited by hand\n", encoding="utf-8")
+    (pages / "a.html").unlink()
+    html = run("render", "a.readout.yaml", "-f", "html", cwd=pages).stdout
+    (pages / "a.html").write_text(html.replace("Kuleba", "Kouleba"), encoding="utf-8")
+    done = run("render", "--check", "a.md", cwd=pages)  # the page alone stands for its readout
+    assert done.returncode == 1
+    assert done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert lines == [
+        "a.md: out of date with a.readout.yaml; to fix, run: "
+        "author render a.readout.yaml --format md --output a.md",
+        "a.html: out of date with a.readout.yaml; to fix, run: "
+        "author render a.readout.yaml --format html --output a.html",
+        "2 pages out of date; run the commands above, then add the pages",
+    ]
+    for line in lines[:2]:
+        fix = line.split("to fix, run: ")[1].split()
+        assert run(*fix[1:], cwd=pages).returncode == 0
+    assert run("render", "--check", "a.readout.yaml", cwd=pages).returncode == 0
+
+
+def test_a_readout_with_errors_fails_the_check(pages: Path) -> None:
+    text = (pages / "a.readout.yaml").read_text(encoding="utf-8")
+    (pages / "a.readout.yaml").write_text(text.replace("25 min", "0 min"), encoding="utf-8")
+    done = run("render", "--check", "a.readout.yaml", "b.readout.yml", cwd=pages)
+    assert done.returncode == 1
+    assert "a.readout.yaml:" in done.stderr and "error:" in done.stderr
+    assert "not rendered: fix the errors above" in done.stderr
+
+
+def test_usage_errors(pages: Path) -> None:
+    done = run("render", "a.readout.yaml", "b.readout.yml", cwd=pages)
+    assert done.returncode == 2 and "several only with --check" in done.stderr
+    done = run("render", "--check", "-o", "a.txt", "a.readout.yaml", "b.readout.yml", cwd=pages)
+    assert done.returncode == 2 and "--output takes one FILE" in done.stderr
+    done = run("render", "--check", "-", cwd=pages)
+    assert done.returncode == 2 and "needs --output" in done.stderr
+    done = run("render", "--check", "missing.readout.yaml", "a.readout.yaml", cwd=pages)
+    assert done.returncode == 0  # no pages beside a missing readout: nothing to compare
+
+
+def test_check_against_one_named_page(pages: Path) -> None:
+    done = run("render", "--check", "a.readout.yaml", "-f", "md", "-o", "a.md", cwd=pages)
+    assert done.returncode == 0
+    done = run("render", "--check", "a.readout.yaml", "-o", "a.md", cwd=pages)  # text vs md
+    assert done.returncode == 1
+    assert "--format text --output a.md" in done.stderr
