@@ -19,7 +19,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Checkbox, Footer, Header, Input, Select, TextArea
+from textual.widgets import Checkbox, Header, Input, Select, TextArea
 
 from author.check import CheckResult, check_text
 from author.config import Config
@@ -30,6 +30,7 @@ from author.tui.screens.help import HelpScreen
 from author.tui.session import EditSession
 from author.tui.widgets.fields import Bound, ProblemTarget, lines_or_none
 from author.tui.widgets.header import HeaderForm
+from author.tui.widgets.keyhints import KeyHints
 from author.tui.widgets.participants import SIDES, ParticipantCard, ParticipantsEditor
 from author.tui.widgets.points import PointsEditor, PointText
 from author.tui.widgets.preview import Preview
@@ -98,7 +99,7 @@ class EditorScreen(Screen[None]):
             yield Form(self.session, self.config)
             yield Preview()
         yield ProblemsList()
-        yield Footer()
+        yield KeyHints()
 
     @property
     def form(self) -> Form:
@@ -113,6 +114,7 @@ class EditorScreen(Screen[None]):
         return self.query_one(ProblemsList)
 
     def on_mount(self) -> None:
+        self.query_one(KeyHints).show_for(self.focused)
         self.update_title()
         self.check_now()
         self.set_interval(self.DRAFT_INTERVAL, self.write_draft)
@@ -126,6 +128,9 @@ class EditorScreen(Screen[None]):
         if hasattr(app, "first_paint_at") and not app.first_paint_at:
             app.first_paint_at = time.perf_counter()
         await self.all_mounted()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.query_one(KeyHints).show_for(event.widget)
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")

@@ -90,7 +90,12 @@ class BoundInput(Bound, Input):
             SuggestFromList(list(suggestions), case_sensitive=False) if suggestions else None
         )
         super().__init__(
-            value=value, placeholder=placeholder, compact=True, suggester=suggester, id=id
+            value=value,
+            placeholder=placeholder,
+            compact=True,
+            suggester=suggester,
+            id=id,
+            select_on_focus=False,  # tabbing through the form must not arm an overwrite
         )
         self.bind(loc, to_data, writer)
         self.remember_initial(value)

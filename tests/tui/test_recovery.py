@@ -1,0 +1,152 @@
+"""The recovery draft: written as you type, offered back after a crash or a kill."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+from author.tui.app import AuthorApp
+from author.tui.screens.dialogs import ChoiceDialog
+
+from .conftest import REPO, load_data, type_text
+
+
+def draft_of(path: Path) -> Path:
+    return path.with_name(f".{path.name}.author-draft")
+
+
+async def test_draft_follows_the_typing_and_is_offered_back(reference_copy: Path) -> None:
+    draft = draft_of(reference_copy)
+    app = AuthorApp.for_file(reference_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("end")
+        await type_text(pilot, " (unsaved)")
+        await pilot.pause(app.editor.DRAFT_INTERVAL + 0.3)
+        assert load_data(draft)["section"] == "Japan-Ukraine Relations (unsaved)"
+    # the app ended without a clean quit, as after a crash: the draft stays
+    assert draft.exists()
+    assert load_data(reference_copy)["section"] == "Japan-Ukraine Relations"
+
+    app = AuthorApp.for_file(reference_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        assert "recovery draft" in app.screen.question
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.session.data["section"] == "Japan-Ukraine Relations (unsaved)"
+        assert app.editor.query_one("#section").value == "Japan-Ukraine Relations (unsaved)"
+        assert app.session.dirty
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert not draft.exists()
+    assert load_data(reference_copy)["section"] == "Japan-Ukraine Relations (unsaved)"
+
+
+async def test_a_draft_can_be_discarded(reference_copy: Path) -> None:
+    draft = draft_of(reference_copy)
+    draft.write_text(
+        reference_copy.read_text(encoding="utf-8").replace("Relations", "Relations (old)"),
+        encoding="utf-8",
+    )
+    app = AuthorApp.for_file(reference_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.session.data["section"] == "Japan-Ukraine Relations"
+        assert not app.session.dirty
+    assert not draft.exists()
+
+
+async def test_a_clean_quit_leaves_no_draft(reference_copy: Path) -> None:
+    draft = draft_of(reference_copy)
+    app = AuthorApp.for_file(reference_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("end")
+        await type_text(pilot, "!")
+        await pilot.pause(app.editor.DRAFT_INTERVAL + 0.3)
+        assert draft.exists()
+        await pilot.press("ctrl+q", "d")
+        await pilot.pause()
+    assert not draft.exists()
+
+
+_ESCAPES = re.compile(
+    rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>]"
+)
+
+
+def screen_text(output: bytes) -> bytes:
+    return _ESCAPES.sub(b"", output)
+
+
+async def test_sigkill_loses_at_most_the_last_second_of_typing(reference_copy: Path) -> None:
+    """A real `author edit` in a pseudo-terminal: type, kill -9 a second later, reopen."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
+    env.pop("TEXTUAL", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "author", "edit", str(reference_copy)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        cwd=REPO,
+        start_new_session=True,
+    )
+    os.close(slave)
+    output = bytearray()
+
+    def drain(seconds: float, until: bytes | None = None) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.02)
+            if ready:
+                try:
+                    output.extend(os.read(master, 1 << 16))
+                except OSError:
+                    return False
+                if until is not None and until in screen_text(bytes(output)):
+                    return True
+        return until is None
+
+    try:
+        # first paint: the form, with the derived home time beside the start
+        assert drain(30, until=b"7:05 a.m. JST"), screen_text(bytes(output))[-2000:]
+        drain(0.5)
+        os.write(master, b"\x05")  # Ctrl+E: to the end of the section's text
+        for char in b" KILLED":
+            os.write(master, bytes([char]))
+            drain(0.03)
+        drain(1.0)  # one second after the last key...
+        process.send_signal(signal.SIGKILL)  # ...the editor is killed
+        process.wait(timeout=10)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+        os.close(master)
+
+    draft = draft_of(reference_copy)
+    assert load_data(draft)["section"] == "Japan-Ukraine Relations KILLED"
+    assert load_data(reference_copy)["section"] == "Japan-Ukraine Relations"
+
+    app = AuthorApp.for_file(reference_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.session.data["section"] == "Japan-Ukraine Relations KILLED"
