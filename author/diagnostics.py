@@ -3,25 +3,98 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning"]
 Loc = tuple[str | int, ...]
 
+_FIELDS = ("line", "col", "severity", "code", "message", "path", "loc", "suggestion")
 
-@dataclass(frozen=True, order=True)
+
 class Diagnostic:
-    """One problem, pointing at the YAML node that is wrong (1-based line and column)."""
+    """One problem, pointing at the YAML node that is wrong (1-based line and column).
+
+    Immutable and hashable; equal, and ordered, by (line, col, severity, code, message,
+    path) — `loc` and `suggestion` do not take part. (A hand-written class rather than a
+    frozen, ordered dataclass: that costs milliseconds of start-up to generate.)
+    """
+
+    __slots__ = _FIELDS
+    __match_args__ = _FIELDS
 
     line: int
     col: int
     severity: Severity
     code: str
     message: str
-    path: str = "<stdin>"
-    loc: Loc = field(default=(), compare=False)
-    suggestion: str | None = field(default=None, compare=False)
+    path: str
+    loc: Loc
+    suggestion: str | None
+
+    def __init__(
+        self,
+        line: int,
+        col: int,
+        severity: Severity,
+        code: str,
+        message: str,
+        path: str = "<stdin>",
+        loc: Loc = (),
+        suggestion: str | None = None,
+    ) -> None:
+        put = object.__setattr__
+        put(self, "line", line)
+        put(self, "col", col)
+        put(self, "severity", severity)
+        put(self, "code", code)
+        put(self, "message", message)
+        put(self, "path", path)
+        put(self, "loc", loc)
+        put(self, "suggestion", suggestion)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: a Diagnostic is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: a Diagnostic is immutable")
+
+    def _key(self) -> tuple[int, int, str, str, str, str]:
+        return (self.line, self.col, self.severity, self.code, self.message, self.path)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __lt__(self, other: Diagnostic) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: Diagnostic) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: Diagnostic) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: Diagnostic) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() >= other._key()
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in _FIELDS)
+        return f"Diagnostic({inner})"
+
+    def __reduce__(self):  # pickling and copying, as a dataclass would allow
+        return (Diagnostic, tuple(getattr(self, name) for name in _FIELDS))
 
     @property
     def is_error(self) -> bool:

@@ -197,3 +197,21 @@ def test_formatters_agree_on_the_same_diagnostics() -> None:
     ]
     assert report["files"][0]["diagnostics"][0]["field"] == "meeting"
     assert format_github(diagnostics).count("\n") == 2
+
+
+def test_diagnostic_is_an_immutable_ordered_value() -> None:
+    import copy
+    import pickle
+
+    a = Diagnostic(3, 1, "error", "bad-value", "m", "f.yaml", ("meeting",), "x")
+    same = Diagnostic(3, 1, "error", "bad-value", "m", "f.yaml")  # loc, suggestion ignored
+    later = Diagnostic(line=3, col=2, severity="error", code="bad-value", message="m")
+    assert a == same and hash(a) == hash(same) and len({a, same}) == 1
+    assert a != later and sorted([later, a]) == [a, later] and a < later <= later
+    assert (a == "text") is False
+    with pytest.raises(AttributeError):
+        a.line = 4  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(a)).loc == ("meeting",)
+    assert copy.copy(a).suggestion == "x"
+    assert repr(later).startswith("Diagnostic(line=3, col=2, severity='error'")
+    assert later.path == "<stdin>" and later.loc == () and later.suggestion is None
