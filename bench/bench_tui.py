@@ -23,6 +23,7 @@ import argparse
 import asyncio
 import os
 import platform
+import shutil
 import statistics
 import sys
 import tempfile
@@ -164,6 +165,7 @@ def main() -> int:
     c_med = statistics.median(check_render_times)
     print(f"  baseline render()      {ms(r_med)}   ratio {med / r_med:5.1f}x")
     print(f"  dump+check+render      {ms(c_med)}   ratio {med / c_med:5.1f}x")
+    shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 
