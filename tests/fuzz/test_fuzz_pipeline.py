@@ -7,11 +7,13 @@ from __future__ import annotations
 import random
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from author.check import check_bytes
+from author.render import RenderError
 from tests.fuzz.corpus import (
     OPS,
     SEEDS,
@@ -147,3 +149,14 @@ def test_a_deleted_required_line_is_reported_with_its_position() -> None:
                 d.text() for d in result.diagnostics
             ]
             assert result.errors[0].line >= 1 and result.errors[0].col >= 1
+
+
+@pytest.mark.xfail(
+    reason="lint bug, reported: a number as `style` (style: 1.5) passes validation, then "
+    "render fails with 'unknown style' (exit 2, no line); found by the long campaign",
+    raises=RenderError,
+    strict=False,
+)
+def test_a_number_as_style_is_a_located_error() -> None:
+    raw = SEEDS[-1].replace("style: mofa", "style: 1.5").encode()
+    run_pipeline(raw)
