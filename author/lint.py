@@ -106,6 +106,8 @@ def lint(document: Document, path: str, config: Config) -> list[Diagnostic]:
 
     data = document.data if isinstance(document.data, dict) else {}
     style = data.get("style", config.style)
+    if isinstance(style, int | float) and not isinstance(style, bool):
+        style = str(style)  # as the model reads it (numbers become text)
     styles = available_styles()
     if isinstance(style, str) and style not in styles:
         close = difflib.get_close_matches(style, styles, n=1)

@@ -7,13 +7,11 @@ from __future__ import annotations
 import random
 from typing import Any
 
-import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from author.check import check_bytes
-from author.render import RenderError
 from tests.fuzz.corpus import (
     OPS,
     SEEDS,
@@ -151,12 +149,9 @@ def test_a_deleted_required_line_is_reported_with_its_position() -> None:
             assert result.errors[0].line >= 1 and result.errors[0].col >= 1
 
 
-@pytest.mark.xfail(
-    reason="lint bug, reported: a number as `style` (style: 1.5) passes validation, then "
-    "render fails with 'unknown style' (exit 2, no line); found by the long campaign",
-    raises=RenderError,
-    strict=False,
-)
 def test_a_number_as_style_is_a_located_error() -> None:
+    # Found by the long campaign: `style: 1.5` passed validation, then render failed.
     raw = SEEDS[-1].replace("style: mofa", "style: 1.5").encode()
+    result = check_bytes(raw)
+    assert [(d.code, d.line >= 1) for d in result.errors] == [("unknown-style", True)]
     run_pipeline(raw)
