@@ -9,6 +9,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static, TextArea
@@ -75,6 +77,9 @@ class Bound:
 
 
 class BoundInput(Bound, Input):
+    # A one-line field's size never depends on its text: a longer text needs a repaint,
+    # not a new layout of the whole screen (Widget's default), which made typing slow.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
     def __init__(
         self,
         loc: Loc,
