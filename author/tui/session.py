@@ -151,13 +151,21 @@ class EditSession:
         for i, part in enumerate(parents):
             following = [*parents, last][i + 1]
             if isinstance(part, int):
+                if not isinstance(node, list) or not 0 <= part < len(node):
+                    return False
+                if node[part] is None and not isinstance(following, int):
+                    node[part] = {}
                 node = node[part]
                 continue
+            if not isinstance(node, dict):
+                return False  # the file holds something else here; leave it to the validator
             if not isinstance(node.get(part), dict | list):
                 if value is None:
                     return False
                 node[part] = [] if isinstance(following, int) else {}
             node = node[part]
+        if not isinstance(node, list if isinstance(last, int) else dict):
+            return False
         if isinstance(last, int):
             node[last] = value
         elif value is None:

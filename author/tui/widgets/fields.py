@@ -80,6 +80,7 @@ class BoundInput(Bound, Input):
     # A one-line field's size never depends on its text: a longer text needs a repaint,
     # not a new layout of the whole screen (Widget's default), which made typing slow.
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
     def __init__(
         self,
         loc: Loc,

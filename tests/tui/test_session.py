@@ -1,0 +1,61 @@
+"""The editor's document model, without Textual."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from author.config import Config
+from author.tui.session import EditSession, draft_path_for
+
+from .conftest import load_data
+
+
+def test_set_and_remove_values_by_loc() -> None:
+    session = EditSession(None, Config())
+    assert session.set(("meeting", "timezone"), "Asia/Seoul")
+    assert session.data["meeting"] == {"timezone": "Asia/Seoul"}
+    assert not session.set(("meeting", "timezone"), "Asia/Seoul")  # unchanged
+    assert session.set(("meeting", "timezone"), None)
+    assert session.data["meeting"] == {}
+    assert session.set(("principals", 0, "title"), "Minister")
+    assert session.data["principals"] == [{"title": "Minister"}]
+    assert not session.set(("points", 5, "heading"), "x")  # no such point
+    session.data["counterparts"] = ["not a mapping"]
+    assert not session.set(("counterparts", 0, "title"), "x")
+    assert session.data["counterparts"] == ["not a mapping"]
+
+
+def test_a_point_stays_a_string_until_it_needs_more() -> None:
+    session = EditSession(None, Config())
+    session.data["points"] = ["First."]
+    assert session.set_point_part(0, "heading", "Energy")
+    assert session.data["points"] == [{"text": "First.", "heading": "Energy"}]
+    assert session.set_point_part(0, "points", ["(a)."])
+    assert session.set_point_part(0, "heading", None)
+    assert session.set_point_part(0, "points", None)
+    assert session.data["points"] == [{"text": "First."}]  # was a mapping: stays one
+    session.data["points"].append("Second.")
+    assert session.set_point_part(1, "text", "Second, edited.")
+    assert session.data["points"][1] == "Second, edited."
+    assert session.move("points", 1, -1) == 0
+    assert session.data["points"][0] == "Second, edited."
+    assert session.move("points", 0, -1) is None
+
+
+def test_open_save_round_trip_and_draft(reference_copy: Path) -> None:
+    before = load_data(reference_copy)
+    session = EditSession.open(reference_copy, Config())
+    assert not session.dirty
+    session.save()
+    assert load_data(reference_copy) == before
+    assert not session.changed_on_disk()
+    session.set(("section",), "Changed")
+    assert session.dirty
+    assert session.write_draft()
+    assert not session.write_draft()  # nothing new since
+    draft = draft_path_for(reference_copy)
+    assert load_data(draft)["section"] == "Changed"
+    reopened = EditSession.open(reference_copy, Config())
+    assert reopened.pending_draft()["section"] == "Changed"
+    session.save()
+    assert not draft.exists()
