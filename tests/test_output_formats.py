@@ -215,3 +215,16 @@ def test_diagnostic_is_an_immutable_ordered_value() -> None:
     assert copy.copy(a).suggestion == "x"
     assert repr(later).startswith("Diagnostic(line=3, col=2, severity='error'")
     assert later.path == "<stdin>" and later.loc == () and later.suggestion is None
+
+
+def test_json_output_matches_its_published_schema(files, tmp_path: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((REPO / "schemas" / "validate-output.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    good, bad = files
+    warned = tmp_path / "warned.readout.yaml"
+    warned.write_text(REFERENCE.read_text("utf-8").replace("support.", "support"), "utf-8")
+    for args in ([str(good)], [str(good), str(bad), str(warned), "/missing.readout.yaml"]):
+        report = json.loads(run("validate", "--format", "json", *args).stdout)
+        jsonschema.validate(report, schema)
+    assert report["summary"]["warnings"] >= 1 and report["summary"]["errors"] >= 3
