@@ -228,5 +228,9 @@ class HeaderForm(Vertical):
         self.refresh_derived()
 
     def refresh_derived(self) -> None:
-        self.home_time.update(derived_home_time(self.session, self.config))
-        self.duration_words.update(derived_duration(self.session))
+        for note, text in (
+            (self.home_time, derived_home_time(self.session, self.config)),
+            (self.duration_words, derived_duration(self.session)),
+        ):
+            if str(note.content) != text:
+                note.update(text)

@@ -54,4 +54,4 @@ class KeyHints(Static):
         text = "  ".join(parts)
         if text != self.shown:
             self.shown = text
-            self.update(text)
+            self.update(text, layout=False)  # one fixed line: a repaint is enough

@@ -120,7 +120,9 @@ class ParticipantCard(Vertical):
     def refresh_name(self) -> None:
         caps = self.session.get(("phrasing", "surname_caps")) is not False
         entry = self.session.get((self.side, self.index))
-        self.rendered.update(rendered_name(entry, self.side == "principals", caps) or "(new)")
+        text = rendered_name(entry, self.side == "principals", caps) or "(new)"
+        if str(self.rendered.content) != text:
+            self.rendered.update(text)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

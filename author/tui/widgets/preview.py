@@ -56,5 +56,5 @@ class Preview(Vertical):
         else:
             note = "no problems"
         if str(self.status.content) != note:
-            self.status.update(note)
+            self.status.update(note, layout=False)  # a fixed line
         self.set_class(bool(errors), "-stale")
