@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import platform
 import shutil
@@ -115,6 +116,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
+    # Textual's cursor-blink timers are cancelled at teardown; asyncio would log each one.
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
     folder = Path(tempfile.mkdtemp(prefix="author-bench-"))
     os.environ["XDG_CACHE_HOME"] = str(folder / "cache")
     path = folder / "bench.readout.yaml"
