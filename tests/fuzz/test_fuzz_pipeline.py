@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -155,3 +156,20 @@ def test_a_number_as_style_is_a_located_error() -> None:
     result = check_bytes(raw)
     assert [(d.code, d.line >= 1) for d in result.errors] == [("unknown-style", True)]
     run_pipeline(raw)
+
+
+@pytest.mark.xfail(
+    reason="model bug, reported: a start whose home time falls past year 9999 validates, "
+    "then render raises OverflowError (the command: 'internal error', exit 3)",
+    raises=OverflowError,
+    strict=False,
+)
+def test_a_start_at_the_end_of_time_is_a_located_error() -> None:
+    raw = SEEDS[0].replace("start: 2023-09-20 18:05", "start: 9999-12-31 23:59")
+    raw = raw.replace("published: 2023-09-20", "published: 9999-12-31")
+    assert "9999-12-31 23:59" in raw and "America/New_York" in raw
+    result = check_bytes(raw.encode())
+    if not result.errors:  # accepted: then it must render
+        run_pipeline(raw.encode())
+    else:
+        assert result.errors[0].line >= 1
