@@ -165,7 +165,8 @@ def test_a_number_as_style_is_a_located_error() -> None:
     strict=False,
 )
 def test_a_start_at_the_end_of_time_is_a_located_error() -> None:
-    raw = SEEDS[0].replace("start: 2023-09-20 18:05", "start: 9999-12-31 23:59")
+    reference = next(text for text in SEEDS if "start: 2023-09-20 18:05" in text)
+    raw = reference.replace("start: 2023-09-20 18:05", "start: 9999-12-31 23:59")
     raw = raw.replace("published: 2023-09-20", "published: 9999-12-31")
     assert "9999-12-31 23:59" in raw and "America/New_York" in raw
     result = check_bytes(raw.encode())
