@@ -159,7 +159,7 @@ def test_a_number_as_style_is_a_located_error() -> None:
 
 
 @pytest.mark.xfail(
-    reason="model bug, reported: a start whose home time falls past year 9999 validates, "
+    reason="model bug, reported: a start whose home time is past 9999 or before year 1 validates, "
     "then render raises OverflowError (the command: 'internal error', exit 3)",
     raises=OverflowError,
     strict=False,
