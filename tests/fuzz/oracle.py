@@ -6,6 +6,7 @@ import contextlib
 import io
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 from author.check import CheckResult, check_bytes
@@ -70,7 +71,70 @@ def run_pipeline(raw: bytes, config: Config | None = None) -> Outcome:
         page = render(result.readout, fmt, config=config)
         if not isinstance(page, str) or not page.strip():
             raise OracleFailure(f"empty {fmt} page")
+        if fmt == "html":
+            check_html(page)
+        elif fmt == "md":
+            check_markdown(page)
     return Outcome(True, codes)
+
+
+# The shipped templates' markup; anything else on a page came from the file.
+HTML_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "main", "h1", "p", "time", "ul", "li",
+    "ol", "strong", "br", "div",
+}  # fmt: skip
+
+
+class _Markup(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append(tag)
+        for name, _ in attrs:
+            if name not in ("lang", "charset", "name", "content", "class", "datetime"):
+                raise OracleFailure(f"HTML page has an attribute {name!r} on <{tag}>")
+
+    def handle_comment(self, data: str) -> None:
+        raise OracleFailure(f"HTML page has a comment: {data[:80]!r}")
+
+    def handle_pi(self, data: str) -> None:
+        raise OracleFailure(f"HTML page has a processing instruction: {data[:80]!r}")
+
+
+def check_html(page: str) -> None:
+    parser = _Markup()
+    parser.feed(page)
+    parser.close()
+    if not set(parser.found) <= HTML_TAGS:
+        raise OracleFailure(f"HTML page has elements {set(parser.found) - HTML_TAGS}")
+
+
+# Markdown structure the mofa template makes; links, images, code, HTML (but its <br>),
+# quotes, rules, bullet lists and tables can only come from the file.
+_MD_FORBIDDEN = {
+    "link_open", "image", "code_inline", "code_block", "fence", "html_block", "blockquote_open",
+    "hr", "bullet_list_open", "table_open", "autolink",
+}  # fmt: skip
+
+
+def check_markdown(page: str) -> None:
+    from markdown_it import MarkdownIt
+
+    headings = 0
+    for token in MarkdownIt("commonmark").parse(page):
+        if token.type in _MD_FORBIDDEN:
+            raise OracleFailure(f"Markdown page has a {token.type}")
+        if token.type == "heading_open":
+            headings += 1
+        for child in token.children or []:
+            if child.type in _MD_FORBIDDEN:
+                raise OracleFailure(f"Markdown page has a {child.type}: {child.content[:60]!r}")
+            if child.type == "html_inline" and child.content != "<br>":
+                raise OracleFailure(f"Markdown page has inline HTML {child.content[:60]!r}")
+    if headings != 1:
+        raise OracleFailure(f"Markdown page has {headings} headings, not 1")
 
 
 def run_cli(argv: list[str], cwd: Path | None = None) -> tuple[int, str, str]:
