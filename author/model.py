@@ -56,6 +56,10 @@ class Kind(StrEnum):
     working_dinner = "working_dinner"
 
 
+# Far enough for any real readout, and far from datetime's limits (years 1 and 9999),
+# where converting to the home zone would overflow.
+MIN_YEAR, MAX_YEAR = 1900, 2999
+
 _START = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$")
 
 
@@ -78,6 +82,12 @@ def _parse_start(value: Any) -> datetime | date:
             {"value": text},
         )
     y, mo, d, h, mi = match.groups()
+    if not MIN_YEAR <= int(y) <= MAX_YEAR:
+        raise PydanticCustomError(
+            "bad-start",
+            "start {value!r}: the year must be between {low} and {high}",
+            {"value": text, "low": MIN_YEAR, "high": MAX_YEAR},
+        )
     try:
         if h is None:
             return date(int(y), int(mo), int(d))
