@@ -133,7 +133,10 @@ class EditorScreen(Screen[None]):
         self.query_one(KeyHints).show_for(event.widget)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width >= WIDE, "-wide")
+        wide = event.size.width >= WIDE
+        self.set_class(wide, "-wide")
+        if wide:
+            self.leave_preview_only()  # the preview now sits beside the form
 
     def update_title(self) -> None:
         path = self.session.path
