@@ -10,7 +10,7 @@ import yaml
 from author.check import check_text
 from author.config import Config
 from author.render import lead_parts, markdown_escape, render
-from tests.conftest import EXAMPLES, REFERENCE, SEED
+from tests.conftest import EXAMPLES, REFERENCE, REPO, SEED, SHARED_SEED
 
 KAMIKAWA = {
     "honorific": "Ms.",
@@ -42,6 +42,13 @@ def readout(meeting: dict, principals=None, counterparts=None, **top):
 
 def lead(meeting: dict, principals=None, counterparts=None, config=None, **top) -> str:
     return lead_parts(readout(meeting, principals, counterparts, **top), config).sentence
+
+
+def test_kept_copy_of_the_seed_matches_the_shared_one() -> None:
+    kept = REPO / "tests" / "data" / SHARED_SEED.name
+    if not SHARED_SEED.is_file():
+        pytest.skip("no ../shared beside this checkout")
+    assert kept.read_bytes() == SHARED_SEED.read_bytes()
 
 
 def test_reference_page_byte_for_byte() -> None:
