@@ -27,6 +27,7 @@ class AuthorApp(App[int]):
         self.notices: list[str] = []  # every notification shown, newest last
         self.started_at = time.perf_counter()
         self.first_paint_at = 0.0  # perf_counter() when the editor screen first painted
+        self.complete_at = 0.0  # ... and when the points mounted after it were painted
 
     @classmethod
     def for_file(

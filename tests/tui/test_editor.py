@@ -141,6 +141,8 @@ async def test_preview_updates_after_an_edit(reference_copy: Path) -> None:
         await type_text(pilot, "25")
         await settle(pilot)
         assert app.session.data["meeting"]["duration"] == 25
+        # the preview widget shows exactly the rendered page after these partial updates
+        assert app.editor.preview.page.text == app.editor.preview.text
 
 
 async def test_unsaved_changes_guard(reference_copy: Path) -> None:

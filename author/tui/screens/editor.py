@@ -128,6 +128,12 @@ class EditorScreen(Screen[None]):
         if hasattr(app, "first_paint_at") and not app.first_paint_at:
             app.first_paint_at = time.perf_counter()
         await self.all_mounted()
+        self.call_after_refresh(self._complete)
+
+    def _complete(self) -> None:
+        app = self.app
+        if hasattr(app, "complete_at") and not app.complete_at:
+            app.complete_at = time.perf_counter()  # every point mounted and painted
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.query_one(KeyHints).show_for(event.widget)

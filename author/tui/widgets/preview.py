@@ -6,6 +6,8 @@ without laying out the whole screen again (a 30-point page updates in a few mill
 
 from __future__ import annotations
 
+import os
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, TextArea
@@ -23,7 +25,23 @@ class PageView(TextArea):
             highlight_cursor_line=False,
             compact=True,
             id="preview-text",
+            max_checkpoints=1,
         )
+
+    def show(self, old: str, new: str) -> None:
+        """Replace only the part of the page that changed: the rest keeps its wrapping,
+        and the view follows the change."""
+        if not old or self.text != old:
+            self.load_text(new)
+            return
+        head = len(os.path.commonprefix([old, new]))  # noqa: RUF071 (text, not paths)
+        limit = min(len(old), len(new)) - head
+        tail = 0
+        while tail < limit and old[-1 - tail] == new[-1 - tail]:
+            tail += 1
+        start = self.document.get_location_from_index(head)
+        end = self.document.get_location_from_index(len(old) - tail)
+        self.replace(new[head : len(new) - tail], start, end, maintain_selection_offset=False)
 
 
 class Preview(Vertical):
@@ -40,10 +58,8 @@ class Preview(Vertical):
 
     def show_page(self, text: str) -> None:
         if text != self.text:
+            self.page.show(self.text, text)
             self.text = text
-            offset = self.page.scroll_offset
-            self.page.load_text(text)
-            self.page.scroll_to(offset.x, offset.y, animate=False, immediate=True)
 
     def show_status(self, errors: int, warnings: int) -> None:
         if errors:
