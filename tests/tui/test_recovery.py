@@ -131,7 +131,8 @@ async def test_sigkill_loses_at_most_the_last_second_of_typing(reference_copy: P
         for char in b" KILLED":
             os.write(master, bytes([char]))
             drain(0.03)
-        drain(1.0)  # one second after the last key...
+        assert drain(10, until=b"Relations KILLED")  # the editor shows the last key...
+        drain(1.0)  # ...and one second later...
         process.send_signal(signal.SIGKILL)  # ...the editor is killed
         process.wait(timeout=10)
     finally:
