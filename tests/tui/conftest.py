@@ -12,7 +12,9 @@ from author.tui.app import AuthorApp
 
 REPO = Path(__file__).resolve().parents[2]
 REFERENCE = REPO / "examples" / "japan-ukraine-2023-09-20.readout.yaml"
-SEED = REPO.parent / "shared" / "seed" / "japan-ukraine-2023-09-20.txt"
+SHARED_SEED = REPO.parent / "shared" / "seed" / "japan-ukraine-2023-09-20.txt"
+# the contract's copy when it sits beside the repository, else the tests' own copy
+SEED = SHARED_SEED if SHARED_SEED.is_file() else REPO / "tests" / "data" / SHARED_SEED.name
 
 
 @pytest.fixture(autouse=True)
