@@ -203,14 +203,23 @@ class EditorScreen(Screen[None]):
             self._check_timer.stop()
             self._check_timer = None
         name = str(self.session.path) if self.session.path else "<new readout>"
-        result = check_text(self.session.yaml_text(), name, self.config)
-        self.result = result
         self._last_check = time.monotonic()
+        try:
+            result = check_text(self.session.yaml_text(), name, self.config)
+        except Exception as exc:  # a bug in a rule must not cost the author their work
+            self.notify(
+                f"The check failed: {type(exc).__name__}: {exc}. Your text is kept; "
+                "please report this.",
+                severity="error",
+            )
+            return self.result or CheckResult(name)
+        self.result = result
         if result.readout is not None:
             try:
                 page = render(result.readout, "text", config=self.config)
-            except RenderError as exc:
-                self.notify(str(exc), title="Preview", severity="error")
+            except Exception as exc:  # RenderError, or a bug: keep the last good page
+                reason = str(exc) if isinstance(exc, RenderError) else f"{type(exc).__name__}"
+                self.notify(reason, title="Preview", severity="error")
             else:
                 self.preview.show_page(page)
         errors = len(result.errors)
