@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -241,6 +243,11 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
     config = _config(args)
     name = args.files[0]
+    if args.output and name != "-" and _same_file(name, args.output):
+        raise UsageError(
+            f"--output {args.output} is the readout itself; writing the page there would "
+            "replace your readout"
+        )
     page, status = _renderer(name, args, config)
     if page is None:
         return status
@@ -251,8 +258,19 @@ def _cmd_render(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     else:
-        sys.stdout.write(text)
+        # The page is UTF-8 whatever the terminal's encoding: a pipe or a redirect gets the
+        # same bytes as --output, and a narrow locale cannot fail the command.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
     return EXIT_OK
+
+
+def _same_file(first: str, second: str) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
 
 
 def _renderer(name: str, args: argparse.Namespace, config):
@@ -392,7 +410,18 @@ COMMANDS = {
 }
 
 
+def _tolerant_streams() -> None:
+    """A message with a character the terminal's encoding lacks (`’` under latin-1) is
+    printed with an escape instead of failing the command."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_streams()
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -198,3 +198,23 @@ def test_output_to_a_device_writes_into_it_and_keeps_the_node(tmp_path: Path) ->
     assert done.returncode == 0, done.stderr
     assert out == SEED.read_text(encoding="utf-8") + "\n"
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # not replaced by a regular file
+
+
+def test_a_narrow_terminal_encoding_is_no_failure(tmp_path: Path) -> None:
+    import os
+
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "author", "render", str(REFERENCE)],
+        capture_output=True, cwd=REPO, env=env, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode("utf-8") == SEED.read_text(encoding="utf-8") + "\n"
+    bad = tmp_path / "bad.readout.yaml"
+    bad.write_text(REFERENCE.read_text(encoding="utf-8").replace("kind: meeting", "kind: meeting’"), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "author", "validate", str(bad)],
+        capture_output=True, cwd=REPO, env=env, timeout=60,
+    )
+    assert done.returncode == 1
+    assert b"\\u2019" in done.stdout and b"internal error" not in done.stderr

@@ -270,10 +270,6 @@ def test_new_never_overwrites_without_force(tmp_path: Path) -> None:
     assert leftovers(tmp_path) == []
 
 
-@pytest.mark.xfail(
-    reason="CLI bug, reported: `render FILE --output FILE` replaces the readout with its page",
-    strict=False,
-)
 def test_render_never_writes_over_its_own_source(tmp_path: Path) -> None:
     source = tmp_path / "r.readout.yaml"
     source.write_bytes(EXAMPLE)
