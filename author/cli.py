@@ -260,9 +260,13 @@ def _cmd_render(args: argparse.Namespace) -> int:
     else:
         # The page is UTF-8 whatever the terminal's encoding: a pipe or a redirect gets the
         # same bytes as --output, and a narrow locale cannot fail the command.
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
+        binary = getattr(sys.stdout, "buffer", None)
+        if binary is None:  # a text-only stream (tests, embedding): it takes text
+            sys.stdout.write(text)
+        else:
+            sys.stdout.flush()
+            binary.write(text.encode("utf-8"))
+            binary.flush()
     return EXIT_OK
 
 

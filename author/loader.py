@@ -70,6 +70,8 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _WORDS = _NULL | _TRUE | _FALSE
+# C0 controls but tab and line feed, DEL, and the C1 controls.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?$")
 _STD = "tag:yaml.org,2002:"
@@ -248,6 +250,16 @@ class _Builder:
                     self.child_loc() or (),
                 )
                 value = event.value
+        if event.style == '"' and _CONTROL.search(event.value):
+            # Only a double-quoted escape (`"\e[31m"`) can carry these past YAML's reader;
+            # they would reach the terminal or the page as control sequences.
+            char = _CONTROL.search(event.value).group(0)  # type: ignore[union-attr]
+            self.problem(
+                span,
+                "control-character",
+                f"this text holds the control character U+{ord(char):04X}; remove the escape",
+                self.child_loc() or (),
+            )
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
         self.place(value, span, True)

@@ -62,3 +62,11 @@ def test_duplicate_keys_are_each_reported() -> None:
     assert [(d.line, d.code) for d in failure.value.diagnostics] == [
         (3, "duplicate-key"), (4, "duplicate-key"),
     ]
+
+
+@pytest.mark.parametrize("escape", ["\\e[31m", "\\x07", "\\x9b", "\\0", "\\r"])
+def test_control_characters_from_escapes_are_refused(escape: str) -> None:
+    with pytest.raises(LoadFailed) as failure:
+        load_yaml(f'section: "Japan{escape}"\nother: "fine\\ttab\\nline"\n')
+    [problem] = failure.value.diagnostics
+    assert (problem.line, problem.col, problem.code) == (1, 10, "control-character")
