@@ -239,8 +239,6 @@ def _cmd_render(args: argparse.Namespace) -> int:
         return _cmd_render_check(args)
     if len(args.files) != 1:
         raise UsageError("render takes one FILE (several only with --check)")
-    from author.yamlio import write_atomic
-
     config = _config(args)
     name = args.files[0]
     if args.output and name != "-" and _same_file(name, args.output):
@@ -252,22 +250,33 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if page is None:
         return status
     text = page(args.format)
-    if args.output:
-        try:
-            write_atomic(args.output, text)
-        except OSError as exc:
-            raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-    else:
-        # The page is UTF-8 whatever the terminal's encoding: a pipe or a redirect gets the
-        # same bytes as --output, and a narrow locale cannot fail the command.
-        binary = getattr(sys.stdout, "buffer", None)
-        if binary is None:  # a text-only stream (tests, embedding): it takes text
-            sys.stdout.write(text)
-        else:
-            sys.stdout.flush()
-            binary.write(text.encode("utf-8"))
-            binary.flush()
+    _emit(text, args.output)
     return EXIT_OK
+
+
+def _write_file(target: str | Path, text: str) -> None:
+    from author.yamlio import write_atomic
+
+    try:
+        write_atomic(target, text)
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+def _emit(text: str, output: str | None) -> None:
+    """Write `text` to `output` (atomically), or to standard output as UTF-8."""
+    if output:
+        _write_file(output, text)
+        return
+    # UTF-8 whatever the terminal's encoding: a pipe or a redirect gets the same bytes as
+    # --output, and a narrow locale cannot fail the command.
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None:  # a text-only stream (tests, embedding): it takes text
+        sys.stdout.write(text)
+    else:
+        sys.stdout.flush()
+        binary.write(text.encode("utf-8"))
+        binary.flush()
 
 
 def _same_file(first: str, second: str) -> bool:
@@ -363,34 +372,22 @@ def _cmd_render_check(args: argparse.Namespace) -> int:
 
 def _cmd_schema(args: argparse.Namespace) -> int:
     from author.schema import schema_text
-    from author.yamlio import write_atomic
 
-    text = schema_text()
-    if args.output:
-        try:
-            write_atomic(args.output, text)
-        except OSError as exc:
-            raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-    else:
-        sys.stdout.write(text)
+    _emit(schema_text(), args.output)
     return EXIT_OK
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
     from author.starter import starter_text
-    from author.yamlio import write_atomic
 
     text = starter_text()
     if not args.file or args.file == "-":
-        sys.stdout.write(text)
+        _emit(text, None)
         return EXIT_OK
     target = Path(args.file)
     if target.exists() and not args.force:
         raise UsageError(f"{target} already exists; use --force to overwrite it")
-    try:
-        write_atomic(target, text)
-    except OSError as exc:
-        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+    _write_file(target, text)
     print(
         f"wrote {target}: fill in the fields, then run 'author validate {target}'", file=sys.stderr
     )
