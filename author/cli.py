@@ -25,8 +25,6 @@ class _Formatter(argparse.HelpFormatter):
 
     def __init__(self, prog: str, **kwargs) -> None:
         if kwargs.get("width") is None:
-            import os
-
             try:
                 columns = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size(2).columns
             except (OSError, ValueError):
