@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import App
+from textual.binding import Binding, BindingType
 
 from author.config import Config
 from author.tui.screens.editor import EditorScreen
@@ -18,6 +20,15 @@ class AuthorApp(App[int]):
     CSS_PATH = "author.tcss"
     TITLE = "author"
     ENABLE_COMMAND_PALETTE = False
+    # Tab and Shift+Tab move the focus as soon as the app reads them. Textual's own (the
+    # screen's) are not priority bindings: they run only once the key has bubbled up from
+    # the focused field through every container's message queue, and meanwhile the app
+    # keeps handing the keys after it to the field it is leaving. In a burst of keys (tmux
+    # send-keys, fast typing while a check runs) the next field's text landed in this one.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True),
+    ]
 
     def __init__(self, session: EditSession, config: Config, *, cursor_blink: bool = True) -> None:
         super().__init__()

@@ -1,0 +1,115 @@
+"""Keys that arrive in one burst (tmux send-keys, a fast typist): a Tab in the burst must
+move the focus before the keys after it reach a field, or the text meant for the next
+field lands in the one before it (Section read `Japan-Ukraine RelationsMy title2023-...`)."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import pty
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+from textual import events
+from textual.keys import _character_to_key
+
+from author.tui.app import AuthorApp
+
+from .conftest import REPO, load_data, settle
+from .test_recovery import screen_text
+
+SHIFT_TAB = "\x1b[Z"
+# three fields, then back to the first with Shift+Tab twice and one more letter there
+BURST = f"Japan-Ukraine Relations\tMy title\t2023-09-20{SHIFT_TAB}{SHIFT_TAB}X"
+EXPECTED = {"section": "Japan-Ukraine RelationsX", "title": "My title", "published": "2023-09-20"}
+
+
+def burst_keys(text: str) -> list[events.Key]:
+    keys = []
+    for char in text.replace(SHIFT_TAB, "\x00"):
+        if char == "\t":
+            keys.append(events.Key("tab", "\t"))
+        elif char == "\x00":
+            keys.append(events.Key("shift+tab", None))
+        else:
+            keys.append(events.Key(char if char.isalnum() else _character_to_key(char), char))
+    return keys
+
+
+def header_values(data: object) -> dict[str, object]:
+    assert isinstance(data, dict)
+    return {key: data.get(key) for key in EXPECTED}
+
+
+async def test_a_burst_of_keys_with_tabs_fills_each_field(tmp_path: Path) -> None:
+    """All the keys are queued at once, as the driver does for a burst of input."""
+    app = AuthorApp.for_file(tmp_path / "new.readout.yaml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.focused is not None and app.focused.id == "section"
+        assert app._driver is not None
+        for event in burst_keys(BURST):
+            event.set_sender(app)
+            app._driver.send_message(event)
+        await settle(pilot)
+        assert header_values(app.session.data) == EXPECTED
+
+
+def test_a_burst_of_keys_in_a_terminal_fills_each_field(tmp_path: Path) -> None:
+    """A real `author edit` in a pseudo-terminal: one write with the whole burst, Ctrl+S."""
+    target = tmp_path / "new.readout.yaml"
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
+    env.pop("TEXTUAL", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "author", "edit", str(target)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        cwd=REPO,
+        start_new_session=True,
+    )
+    os.close(slave)
+    output = bytearray()
+
+    def drain(seconds: float, until: bytes | None = None) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.02)
+            if ready:
+                try:
+                    output.extend(os.read(master, 1 << 16))
+                except OSError:
+                    return False
+                if until is not None and until in screen_text(bytes(output)):
+                    return True
+        return until is None
+
+    try:
+        assert drain(30, until=b"Published"), screen_text(bytes(output))[-2000:]
+        drain(1.0)
+        os.write(master, BURST.encode())
+        drain(2.0)
+        os.write(master, b"\x13")  # Ctrl+S
+        deadline = time.monotonic() + 10
+        while not target.exists() and time.monotonic() < deadline:
+            drain(0.1)
+        drain(0.5)
+        os.write(master, b"\x11")  # Ctrl+Q: saved, so no question
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=10)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+        os.close(master)
+
+    assert target.exists(), screen_text(bytes(output))[-2000:]
+    assert header_values(load_data(target)) == EXPECTED
