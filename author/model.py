@@ -77,7 +77,7 @@ def _parse_start(value: Any) -> datetime | date:
     if not match:
         raise PydanticCustomError(
             "bad-start",
-            "cannot read start {value!r}; write 'YYYY-MM-DD HH:MM' (24-hour local time) "
+            "cannot read start '{value}'; write 'YYYY-MM-DD HH:MM' (24-hour local time) "
             "or 'YYYY-MM-DD'",
             {"value": text},
         )
@@ -85,7 +85,7 @@ def _parse_start(value: Any) -> datetime | date:
     if not MIN_YEAR <= int(y) <= MAX_YEAR:
         raise PydanticCustomError(
             "bad-start",
-            "start {value!r}: the year must be between {low} and {high}",
+            "start '{value}': the year must be between {low} and {high}",
             {"value": text, "low": MIN_YEAR, "high": MAX_YEAR},
         )
     try:
@@ -95,7 +95,7 @@ def _parse_start(value: Any) -> datetime | date:
     except ValueError as exc:
         raise PydanticCustomError(
             "bad-start",
-            "start {value!r} is not a real date or time: {why}",
+            "start '{value}' is not a real date or time: {why}",
             {"value": text, "why": str(exc)},
         ) from None
 
@@ -116,13 +116,14 @@ def _parse_duration(value: Any) -> int:
     try:
         return parse_duration(value)
     except DurationError as exc:
-        raise PydanticCustomError("bad-duration", str(exc)) from None
+        # The message quotes the author's text: pass it as a value, never as a template.
+        raise PydanticCustomError("bad-duration", "{message}", {"message": str(exc)}) from None
 
 
 def _parse_date(value: Any) -> Any:
     if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         raise PydanticCustomError(
-            "bad-date", "cannot read date {value!r}; write 'YYYY-MM-DD'", {"value": value}
+            "bad-date", "cannot read date '{value}'; write 'YYYY-MM-DD'", {"value": value}
         )
     return value
 
@@ -200,7 +201,11 @@ class Meeting(Strict):
             problem = check_timezone(value)
             if problem is not None:
                 raise PydanticCustomError(
-                    problem.code, problem.message, {"suggestion": problem.suggestion or ""}
+                    problem.code,
+                    "{message}",
+                    # Pydantic fills the template key by key, in this order: the message,
+                    # which quotes the author's text, goes in last so nothing in it is read.
+                    {"suggestion": problem.suggestion or "", "message": problem.message},
                 )
         start = info.data.get("start")
         if isinstance(start, datetime):
@@ -351,7 +356,7 @@ class Readout(Strict):
         if value != FORMAT_VERSION or isinstance(value, bool):
             raise PydanticCustomError(
                 "unknown-version",
-                "unknown format version {value!r}; this author reads version 1",
+                "unknown format version '{value}'; this author reads version 1",
                 {"value": value},
             )
         return value

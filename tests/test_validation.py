@@ -92,6 +92,35 @@ def test_syntax_error_names_where_the_construct_began() -> None:
     assert "starts at line 4" in problem.message
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [
+        ("published: 2023-09-20", "published: 20 Sept", "cannot read date '20 Sept'"),
+        ("start: 2023-09-20 18:05", "start: 2023-09-20 6 pm", "cannot read start '2023-09-20 6 pm'"),
+        ("start: 2023-09-20 18:05", "start: 2023-02-30 18:05", "start '2023-02-30 18:05' is not a real"),
+        ("start: 2023-09-20 18:05", "start: 1850-09-20 18:05", "the year must be between 1900 and 2999"),
+        ("section: Japan-Ukraine Relations", "version: 3\nsection: X", "unknown format version '3'"),
+        ("start: 2023-09-20 18:05", "start: 2024-03-10 02:30", "2024-03-10 02:30 does not exist in America/New_York"),
+        ("start: 2023-09-20 18:05", "start: 2024-11-03 01:30", "(UTC-04:00, then UTC-05:00)"),
+        ("published: 2023-09-20", "published: 2023-09-19", "published 2023-09-19 is before the meeting's date 2023-09-20"),
+    ],
+)
+def test_messages_carry_the_values(old: str, new: str, words: str) -> None:
+    messages = [d.message for d in check_text(edit(old, new)).diagnostics]
+    assert any(words in message for message in messages), messages
+    assert not any("{" in message for message in messages), messages
+
+
+def test_braces_in_values_are_never_read_as_templates() -> None:
+    text = edit("timezone: America/New_York", "timezone: '{suggestion}/{message}'")
+    text = text.replace("duration: 25 min", "duration: '{message} min'")
+    messages = sorted(d.message for d in check_text(text).diagnostics)
+    assert messages == [
+        "cannot read duration '{message} min'; write '25 min', '2 h', '1 h 10 min' or 25",
+        "unknown time zone '{suggestion}/{message}'",
+    ]
+
+
 def test_unknown_field_suggests_and_points_at_key() -> None:
     result = check_text(edit("  duration: 25 min", "  duraton: 25 min"))
     [problem] = result.diagnostics
