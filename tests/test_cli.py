@@ -12,19 +12,7 @@ import pytest
 from author.cli import main
 from author.schema import schema_text
 from tests.conftest import REFERENCE, REPO, SEED
-
-
-def run(
-    *args: str, stdin: str | None = None, cwd: Path | None = None
-) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "author", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=cwd or REPO,
-        timeout=60,
-    )
+from tests.conftest import run_author as run
 
 
 def test_render_reference_prints_the_seed_page() -> None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from author.config import LINT_CODES, Config, ConfigError, find_config, load_config
 from tests.conftest import REFERENCE
+from tests.conftest import run_author as run
 
 
 def write(path: Path, text: str) -> Path:
@@ -18,14 +17,6 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "author", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 @pytest.fixture

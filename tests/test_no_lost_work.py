@@ -18,20 +18,12 @@ import pytest
 from author import yamlio
 from author.yamlio import write_atomic
 from tests.conftest import REFERENCE, REPO
+from tests.conftest import run_author as author
 
 EXAMPLE = REFERENCE.read_bytes()
 ENV = dict(os.environ, PYTHONPATH=str(REPO))
 
 
-def author(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "author", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=ENV,
-        timeout=60,
-    )
 
 
 def snapshot(path: Path) -> tuple[bytes, int, int, int]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from author.diagnostics import (
     format_text,
 )
 from tests.conftest import REFERENCE, REPO
+from tests.conftest import run_author as run
 
 BAD = """\
 section: Japan-Ukraine Relations
@@ -36,14 +35,6 @@ points:
 """
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "author", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=60,
-    )
 
 
 @pytest.fixture

@@ -3,16 +3,14 @@ printed problem located (path:line:col), never a traceback."""
 
 from __future__ import annotations
 
-import os
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.fuzz.corpus import ROOT, generate
+from tests.conftest import run_author as _author
+from tests.fuzz.corpus import generate
 from tests.fuzz.oracle import (
     DIAGNOSTIC_LINE,
     check_cli_render,
@@ -26,17 +24,6 @@ CLI = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
     derandomize=True,
 )
-
-
-def _author(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "author", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=dict(os.environ, PYTHONPATH=str(ROOT)),
-        timeout=120,
-    )
 
 
 @CLI
