@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
-import os
-import pty
-import re
-import select
-import signal
-import struct
-import subprocess
-import sys
-import termios
-import time
 from pathlib import Path
 
 from author.tui.app import AuthorApp
 from author.tui.screens.dialogs import ChoiceDialog
 
-from .conftest import REPO, load_data, type_text
+from .conftest import load_data, type_text
+from .terminal import Terminal
 
 
 def draft_of(path: Path) -> Path:
@@ -83,62 +72,19 @@ async def test_a_clean_quit_leaves_no_draft(reference_copy: Path) -> None:
     assert not draft.exists()
 
 
-_ESCAPES = re.compile(
-    rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>]"
-)
-
-
-def screen_text(output: bytes) -> bytes:
-    return _ESCAPES.sub(b"", output)
-
-
 async def test_sigkill_loses_at_most_the_last_second_of_typing(reference_copy: Path) -> None:
     """A real `author edit` in a pseudo-terminal: type, kill -9 a second later, reopen."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
-    env.pop("TEXTUAL", None)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "author", "edit", str(reference_copy)],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        cwd=REPO,
-        start_new_session=True,
-    )
-    os.close(slave)
-    output = bytearray()
-
-    def drain(seconds: float, until: bytes | None = None) -> bool:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([master], [], [], 0.02)
-            if ready:
-                try:
-                    output.extend(os.read(master, 1 << 16))
-                except OSError:
-                    return False
-                if until is not None and until in screen_text(bytes(output)):
-                    return True
-        return until is None
-
-    try:
+    with Terminal(reference_copy) as terminal:
         # first paint: the form, with the derived home time beside the start
-        assert drain(30, until=b"7:05 a.m. JST"), screen_text(bytes(output))[-2000:]
-        drain(0.5)
-        os.write(master, b"\x05")  # Ctrl+E: to the end of the section's text
+        assert terminal.drain(30, until=b"7:05 a.m. JST"), terminal.screen()[-2000:]
+        terminal.drain(0.5)
+        terminal.write(b"\x05")  # Ctrl+E: to the end of the section's text
         for char in b" KILLED":
-            os.write(master, bytes([char]))
-            drain(0.03)
-        assert drain(10, until=b"Relations KILLED")  # the editor shows the last key...
-        drain(1.0)  # ...and one second later...
-        process.send_signal(signal.SIGKILL)  # ...the editor is killed
-        process.wait(timeout=10)
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            process.kill()
-        os.close(master)
+            terminal.write(bytes([char]))
+            terminal.drain(0.03)
+        assert terminal.drain(10, until=b"Relations KILLED")  # the editor shows the last key...
+        terminal.drain(1.0)  # ...and one second later...
+        terminal.kill()  # ...the editor is killed
 
     draft = draft_of(reference_copy)
     assert load_data(draft)["section"] == "Japan-Ukraine Relations KILLED"

@@ -4,15 +4,6 @@ field lands in the one before it (Section read `Japan-Ukraine RelationsMy title2
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
-import os
-import pty
-import select
-import struct
-import subprocess
-import sys
-import termios
 import time
 from pathlib import Path
 
@@ -21,8 +12,8 @@ from textual.keys import _character_to_key
 
 from author.tui.app import AuthorApp
 
-from .conftest import REPO, load_data, settle
-from .test_recovery import screen_text
+from .conftest import load_data, settle
+from .terminal import Terminal
 
 SHIFT_TAB = "\x1b[Z"
 # three fields, then back to the first with Shift+Tab twice and one more letter there
@@ -64,52 +55,19 @@ async def test_a_burst_of_keys_with_tabs_fills_each_field(tmp_path: Path) -> Non
 def test_a_burst_of_keys_in_a_terminal_fills_each_field(tmp_path: Path) -> None:
     """A real `author edit` in a pseudo-terminal: one write with the whole burst, Ctrl+S."""
     target = tmp_path / "new.readout.yaml"
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
-    env.pop("TEXTUAL", None)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "author", "edit", str(target)],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        cwd=REPO,
-        start_new_session=True,
-    )
-    os.close(slave)
-    output = bytearray()
-
-    def drain(seconds: float, until: bytes | None = None) -> bool:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([master], [], [], 0.02)
-            if ready:
-                try:
-                    output.extend(os.read(master, 1 << 16))
-                except OSError:
-                    return False
-                if until is not None and until in screen_text(bytes(output)):
-                    return True
-        return until is None
-
-    try:
-        assert drain(30, until=b"Published"), screen_text(bytes(output))[-2000:]
-        drain(1.0)
-        os.write(master, BURST.encode())
-        drain(2.0)
-        os.write(master, b"\x13")  # Ctrl+S
+    with Terminal(target) as terminal:
+        assert terminal.drain(30, until=b"Published"), terminal.screen()[-2000:]
+        terminal.drain(1.0)
+        terminal.write(BURST.encode())
+        terminal.drain(2.0)
+        terminal.write(b"\x13")  # Ctrl+S
         deadline = time.monotonic() + 10
         while not target.exists() and time.monotonic() < deadline:
-            drain(0.1)
-        drain(0.5)
-        os.write(master, b"\x11")  # Ctrl+Q: saved, so no question
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            process.wait(timeout=10)
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            process.kill()
-        os.close(master)
+            terminal.drain(0.1)
+        terminal.drain(0.5)
+        terminal.write(b"\x11")  # Ctrl+Q: saved, so no question
+        terminal.wait(10)
+        screen = terminal.screen()
 
-    assert target.exists(), screen_text(bytes(output))[-2000:]
+    assert target.exists(), screen[-2000:]
     assert header_values(load_data(target)) == EXPECTED
