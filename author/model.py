@@ -295,13 +295,14 @@ class PointItem(Strict):
     points: list[PointText] = Field(default_factory=_new_list)
 
 
-def _point_tag(value: Any) -> str:
-    return "item" if isinstance(value, dict | PointItem) else "text"
+def _text_or_item(value: Any) -> str:
+    """Which branch of a `text | mapping` list entry (points, photos) a value takes."""
+    return "item" if isinstance(value, dict | BaseModel) else "text"
 
 
 Point = Annotated[
     Annotated[PointText, Tag("text")] | Annotated[PointItem, Tag("item")],
-    Discriminator(_point_tag),
+    Discriminator(_text_or_item),
 ]
 
 
@@ -310,13 +311,9 @@ class Photo(Strict):
     file: str | None = None
 
 
-def _photo_tag(value: Any) -> str:
-    return "item" if isinstance(value, dict | Photo) else "text"
-
-
 PhotoEntry = Annotated[
     Annotated[NonEmptyText, Tag("text")] | Annotated[Photo, Tag("item")],
-    Discriminator(_photo_tag),
+    Discriminator(_text_or_item),
 ]
 
 

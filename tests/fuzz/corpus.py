@@ -15,19 +15,12 @@ from typing import Any
 
 import yaml
 
+from author.model import Kind
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.readout.y*ml"))
 
-KINDS = [
-    "meeting",
-    "summit_meeting",
-    "telephone_talk",
-    "video_conference",
-    "courtesy_call_paid",
-    "courtesy_call_received",
-    "working_lunch",
-    "working_dinner",
-]
+KINDS = [kind.value for kind in Kind]
 ZONES = [
     None,
     "Asia/Tokyo",
