@@ -10,7 +10,7 @@ is an error (exit 2), never silently ignored.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,9 +48,6 @@ class Config:
     max_depth: int = 64  # deeper nesting is refused (too-deep)
     max_nodes: int = 100_000  # more values, aliases expanded, are refused (too-many-nodes)
     source: str | None = None  # the file the settings came from, for messages
-
-    def with_overrides(self, **changes: Any) -> Config:
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
 SETTINGS: dict[str, type] = {

@@ -214,10 +214,6 @@ class Meeting(Strict):
         return value
 
     @property
-    def has_time(self) -> bool:
-        return isinstance(self.start, datetime)
-
-    @property
     def local_date(self) -> date:
         return self.start.date() if isinstance(self.start, datetime) else self.start
 
