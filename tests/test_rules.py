@@ -13,6 +13,7 @@ from author.rules.clock import (
     clock_phrase,
     full_date,
     home_parenthetical,
+    home_phrase,
     home_time,
     month_day,
 )
@@ -313,3 +314,12 @@ def test_name_helpers() -> None:
 def test_verbs_and_closings(kind: str, verb: str, closing: str) -> None:
     assert verb_for(kind) == verb
     assert closing_for(kind) == closing
+
+
+def test_home_phrase_is_the_parenthetical_without_its_frame() -> None:
+    when = home_time(datetime(2023, 9, 20, 18, 5), ZoneInfo("America/New_York"), TOKYO)
+    assert home_phrase(when) == "on September 21, 7:05 a.m. JST"
+    seoul = home_time(datetime(2024, 8, 20, 10, 0), ZoneInfo("Asia/Seoul"), TOKYO)
+    assert home_phrase(seoul) == "same time in Japan"
+    london = home_time(datetime(2024, 5, 3, 9, 30), ZoneInfo("Europe/London"), TOKYO)
+    assert home_phrase(london, label="Japan time") == "5:30 p.m. Japan time"

@@ -99,15 +99,23 @@ def home_time(naive_local: datetime, local_zone: ZoneInfo, home_zone: ZoneInfo) 
     return HomeTime(local=local, home=local.astimezone(home_zone))
 
 
+def home_phrase(
+    when: HomeTime, label: str = "JST", home_name: str = "Japan", around: bool = False
+) -> str:
+    """The start at home: `7:05 a.m. JST`, `on September 21, 7:05 a.m. JST`, or
+    `same time in Japan` when the offsets agree at that instant."""
+    if when.same_offset:
+        return f"same time in {home_name}"
+    prefix = "around " if around else ""
+    clock = f"{prefix}{clock_phrase(when.home.time())} {label}"
+    if when.date_differs:
+        return f"on {month_day(when.home.date())}, {clock}"
+    return clock
+
+
 def home_parenthetical(
     when: HomeTime, label: str = "JST", home_name: str = "Japan", around: bool = False
 ) -> str:
     """`(local time; 7:05 a.m. JST)`, `(local time; on September 21, 7:05 a.m. JST)`,
     or `(local time; same time in Japan)`."""
-    if when.same_offset:
-        return f"(local time; same time in {home_name})"
-    prefix = "around " if around else ""
-    clock = f"{prefix}{clock_phrase(when.home.time())} {label}"
-    if when.date_differs:
-        return f"(local time; on {month_day(when.home.date())}, {clock})"
-    return f"(local time; {clock})"
+    return f"(local time; {home_phrase(when, label, home_name, around)})"

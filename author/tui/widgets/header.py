@@ -6,13 +6,14 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from pydantic_core import PydanticCustomError
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
 
 from author.config import Config
 from author.model import Kind, _parse_start
-from author.rules.clock import WallTime, classify_wall_time, clock_phrase, home_time, month_day
+from author.rules.clock import WallTime, classify_wall_time, home_phrase, home_time
 from author.rules.duration import DurationError, duration_phrase, parse_duration
 from author.timezones import check_timezone
 from author.tui.session import EditSession, display_value
@@ -39,7 +40,7 @@ def derived_home_time(session: EditSession, config: Config) -> str:
         return ""
     try:
         start = _parse_start(start_text)
-    except Exception:
+    except PydanticCustomError:
         return ""
     if not isinstance(start, datetime) or check_timezone(zone_name) is not None:
         return ""
@@ -49,13 +50,7 @@ def derived_home_time(session: EditSession, config: Config) -> str:
     zone, home = ZoneInfo(zone_name), ZoneInfo(config.home_zone)
     if classify_wall_time(start, zone) is not WallTime.EXISTS:
         return ""
-    when = home_time(start, zone, home)
-    if when.same_offset:
-        return f"= same time in {config.home_name}"
-    clock = f"{clock_phrase(when.home.time())} {label}"
-    if when.date_differs:
-        return f"= on {month_day(when.home.date())}, {clock}"
-    return f"= {clock}"
+    return "= " + home_phrase(home_time(start, zone, home), label, config.home_name)
 
 
 def derived_duration(session: EditSession) -> str:
