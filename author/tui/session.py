@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from author.check import check_bytes
 from author.config import Config
 from author.diagnostics import Loc
 from author.loader import LoadFailed, load_yaml
@@ -79,7 +80,6 @@ class EditSession:
     generation: int = 0  # bumped on every change
     saved_generation: int = 0
     drafted_generation: int = 0
-    load_problem: str | None = None  # the file exists but is not a YAML mapping
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -91,24 +91,22 @@ class EditSession:
         if not target.exists():
             return session
         try:
-            text = target.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = getattr(exc, "strerror", None) or exc
-            raise OpenFailed(f"cannot read {target}: {reason}") from None
+            raw = target.read_bytes()
+        except OSError as exc:
+            raise OpenFailed(f"cannot read {target}: {exc.strerror or exc}") from None
+        # The CLI's read path: byte-order marks and UTF-16, the size cap, the depth and
+        # alias limits of the configuration. Its model problems are the editor's to show.
+        result = check_bytes(raw, str(target), config)
+        document = result.document
+        if document is None or not isinstance(document.data, dict):
+            problem = next((d for d in result.errors), None)
+            raise OpenFailed(
+                problem.text() if problem else f"{target} does not hold a readout mapping"
+            )
         session.disk_fingerprint = fingerprint(target)
-        session.header = leading_comments(text)
-        try:
-            data = load_yaml(text, str(target)).data
-        except LoadFailed as failed:
-            data = None
-            session.load_problem = failed.diagnostics[0].text() if failed.diagnostics else ""
-        if isinstance(data, dict):
-            session.data = data
-            session.saved_data = copy.deepcopy(data)
-        elif data is not None or session.load_problem is None:
-            session.load_problem = f"{target} does not hold a readout mapping"
-        if session.load_problem:
-            raise OpenFailed(session.load_problem)
+        session.header = leading_comments(document.text)
+        session.data = document.data
+        session.saved_data = copy.deepcopy(document.data)
         return session
 
     # -- state ---------------------------------------------------------------------------

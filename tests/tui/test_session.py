@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from author.config import Config
-from author.tui.session import EditSession, draft_path_for
+import pytest
 
-from .conftest import load_data
+from author.config import Config
+from author.loader import load_yaml
+from author.tui.session import EditSession, OpenFailed, draft_path_for
+
+from .conftest import REFERENCE, load_data
 
 
 def test_set_and_remove_values_by_loc() -> None:
@@ -59,3 +62,20 @@ def test_open_save_round_trip_and_draft(reference_copy: Path) -> None:
     assert reopened.pending_draft()["section"] == "Changed"
     session.save()
     assert not draft.exists()
+
+
+def test_opening_reads_files_as_the_cli_does(tmp_path: Path) -> None:
+    expected = load_yaml(REFERENCE.read_text(encoding="utf-8")).data
+    utf16 = tmp_path / "utf16.readout.yaml"
+    utf16.write_bytes(REFERENCE.read_text(encoding="utf-8").encode("utf-16"))
+    assert EditSession.open(utf16, Config()).data == expected
+    crlf = tmp_path / "crlf.readout.yaml"
+    crlf.write_bytes(b"\xef\xbb\xbf" + REFERENCE.read_bytes().replace(b"\n", b"\r\n"))
+    assert EditSession.open(crlf, Config()).data == expected
+
+    with pytest.raises(OpenFailed, match=r"too-large"):
+        EditSession.open(REFERENCE, Config(max_bytes=100))
+    junk = tmp_path / "junk.readout.yaml"
+    junk.write_bytes(b"- a\n- b\n")
+    with pytest.raises(OpenFailed, match=r"junk.readout.yaml:1:1: error: .*\[not-a-readout\]"):
+        EditSession.open(junk, Config())
