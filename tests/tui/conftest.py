@@ -9,12 +9,10 @@ from textual.keys import _character_to_key
 from textual.pilot import Pilot
 
 from author.tui.app import AuthorApp
+from tests.conftest import REFERENCE, REPO, SEED
 
-REPO = Path(__file__).resolve().parents[2]
-REFERENCE = REPO / "examples" / "japan-ukraine-2023-09-20.readout.yaml"
-SHARED_SEED = REPO.parent / "shared" / "seed" / "japan-ukraine-2023-09-20.txt"
-# the contract's copy when it sits beside the repository, else the tests' own copy
-SEED = SHARED_SEED if SHARED_SEED.is_file() else REPO / "tests" / "data" / SHARED_SEED.name
+__all__ = ["REFERENCE", "REPO", "SEED"]
+
 
 
 @pytest.fixture(autouse=True)
