@@ -7,7 +7,9 @@ The CLI (`render`, `validate`), the pre-commit hook and the TUI all call `check_
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from author.config import Config
-from author.diagnostics import Diagnostic, Loc
+from author.diagnostics import Diagnostic, Loc, dotted
+from author.lint import lint
 from author.loader import Document, LoadFailed, decode, load_yaml
 from author.model import Meeting, Participant, Photo, Phrasing, PointItem, Readout
 
@@ -46,8 +49,6 @@ def check_file(path: str | Path, config: Config | None = None) -> CheckResult:
     name = str(path)
     try:
         if name == "-":
-            import sys
-
             raw = sys.stdin.buffer.read(config.max_bytes + 1)
         else:
             with open(path, "rb") as handle:
@@ -65,8 +66,6 @@ def check_file(path: str | Path, config: Config | None = None) -> CheckResult:
 def _read_capped(handle: Any, limit: int) -> bytes:
     """At most `limit` + 1 bytes. Sized by the file, not by `limit`: `read(limit + 1)`
     allocates a `limit`-sized buffer for every file, which costs more than reading it."""
-    import os
-
     size = os.fstat(handle.fileno()).st_size  # 0 for pipes and devices: read up to the cap
     raw = handle.read(min(size, limit) + 1 if size else limit + 1)
     if size and len(raw) == size + 1 and len(raw) <= limit:  # it grew since: read the rest
@@ -128,8 +127,6 @@ def check_text(text: str, path: str = "<stdin>", config: Config | None = None) -
         result.readout = Readout.model_validate(data, context={"home_zone": config.home_zone})
     except ValidationError as exc:
         result.diagnostics.extend(_translate(exc, document, path))
-    from author.lint import lint
-
     result.diagnostics.extend(lint(document, path, config))
     result.diagnostics = sorted({d for d in result.diagnostics if d.code not in config.disable})
     return result
@@ -286,6 +283,4 @@ def _translate(exc: ValidationError, document: Document, path: str) -> list[Diag
 
 
 def _where(loc: Loc) -> str:
-    from author.diagnostics import dotted
-
     return dotted(loc) or "the readout"

@@ -9,6 +9,7 @@ from typing import Any
 from author.config import Config
 from author.diagnostics import Diagnostic, Loc
 from author.loader import Document
+from author.resources import available_styles
 from author.rules import freetext
 from author.rules.names import (
     KNOWN_HONORIFICS,
@@ -101,8 +102,6 @@ def lint(document: Document, path: str, config: Config) -> list[Diagnostic]:
         out.append(
             Diagnostic(line, col, severity, code, message, path, loc, suggestion)  # type: ignore[arg-type]
         )
-
-    from author.resources import available_styles
 
     data = document.data if isinstance(document.data, dict) else {}
     style = data.get("style", config.style)
