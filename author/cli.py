@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from author import __version__
+from author.pages import PAGE_SUFFIXES, READOUT_SUFFIXES, readout_beside, rendered_siblings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -199,37 +200,6 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if unreadable:
         return EXIT_USAGE
     return EXIT_PROBLEMS if failed else EXIT_OK
-
-
-READOUT_SUFFIXES = (".readout.yaml", ".readout.yml")
-PAGE_SUFFIXES = {"text": ".txt", "md": ".md", "html": ".html"}
-
-
-def rendered_siblings(readout_path: Path) -> dict[str, Path]:
-    """`x.readout.yaml` → the pages beside it that exist: {format: path}."""
-    name = readout_path.name
-    for suffix in READOUT_SUFFIXES:
-        if name.endswith(suffix):
-            stem = name[: -len(suffix)]
-            break
-    else:
-        stem = readout_path.stem
-    return {
-        fmt: readout_path.with_name(stem + ext)
-        for fmt, ext in PAGE_SUFFIXES.items()
-        if readout_path.with_name(stem + ext).is_file()
-    }
-
-
-def readout_beside(page_path: Path) -> Path | None:
-    """`x.txt` / `x.md` / `x.html` → the `x.readout.yaml` (or `.yml`) beside it, if any."""
-    if page_path.suffix not in PAGE_SUFFIXES.values():
-        return None
-    for suffix in READOUT_SUFFIXES:
-        candidate = page_path.with_name(page_path.stem + suffix)
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 def _cmd_render(args: argparse.Namespace) -> int:

@@ -80,3 +80,11 @@ def test_check_against_one_named_page(pages: Path) -> None:
     done = run("render", "--check", "a.readout.yaml", "-o", "a.md", cwd=pages)  # text vs md
     assert done.returncode == 1
     assert "--format text --output a.md" in done.stderr
+
+
+def test_page_names_follow_the_readout_names() -> None:
+    from author.pages import page_path
+
+    assert page_path(Path("a/x.readout.yaml"), "text") == Path("a/x.txt")
+    assert page_path(Path("x.readout.yml"), "md") == Path("x.md")
+    assert page_path(Path("x.yaml"), "html") == Path("x.html")

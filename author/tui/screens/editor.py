@@ -24,6 +24,7 @@ from textual.widgets import Checkbox, Header, Input, Select, TextArea
 from author.check import CheckResult, check_text
 from author.config import Config
 from author.diagnostics import Diagnostic, Loc
+from author.pages import PAGE_SUFFIXES, page_path
 from author.render import RenderError, render
 from author.tui.screens.dialogs import ChoiceDialog, PointDetailsDialog, SaveAsDialog
 from author.tui.screens.help import HelpScreen
@@ -37,15 +38,6 @@ from author.tui.widgets.preview import Preview
 from author.tui.widgets.problems import ProblemsList
 
 WIDE = 110  # columns from which the preview sits beside the form
-EXPORTS = {"text": ".txt", "md": ".md", "html": ".html"}
-
-
-def page_stem(path: Path) -> str:
-    name = path.name
-    for suffix in (".readout.yaml", ".readout.yml", ".yaml", ".yml"):
-        if name.endswith(suffix):
-            return name[: -len(suffix)]
-    return path.stem
 
 
 class Form(VerticalScroll, can_focus=False):
@@ -425,8 +417,8 @@ class EditorScreen(Screen[None]):
         path = self.session.path
         written = []
         try:
-            for fmt, ext in EXPORTS.items():
-                target = path.with_name(page_stem(path) + ext)
+            for fmt in PAGE_SUFFIXES:
+                target = page_path(path, fmt)
                 write_atomic(target, render(result.readout, fmt, config=self.config))
                 written.append(target.name)
         except (OSError, RenderError) as exc:
