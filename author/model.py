@@ -11,7 +11,6 @@ import re
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
-from zoneinfo import ZoneInfo
 
 from pydantic import (
     BaseModel,
@@ -31,7 +30,7 @@ from pydantic_core import PydanticCustomError
 
 from author.rules.clock import WallTime, classify_wall_time, offset_text
 from author.rules.duration import DurationError, duration_input, parse_duration
-from author.timezones import check_timezone
+from author.timezones import check_timezone, zone
 
 FORMAT_VERSION = 1
 
@@ -220,8 +219,8 @@ class Meeting(Strict):
 
 def _check_wall_time(start: datetime, zone_name: str) -> None:
     """Refuse a start inside a daylight-saving gap or a repeated hour."""
-    zone = ZoneInfo(zone_name)
-    kind = classify_wall_time(start, zone)
+    tz = zone(zone_name)
+    kind = classify_wall_time(start, tz)
     wall = start.strftime("%Y-%m-%d %H:%M")
     if kind is WallTime.GAP:
         raise PydanticCustomError(
@@ -231,8 +230,8 @@ def _check_wall_time(start: datetime, zone_name: str) -> None:
             {"wall": wall, "zone": zone_name, "sibling": "start"},
         )
     if kind is WallTime.FOLD:
-        early = start.replace(tzinfo=zone, fold=0).utcoffset()
-        late = start.replace(tzinfo=zone, fold=1).utcoffset()
+        early = start.replace(tzinfo=tz, fold=0).utcoffset()
+        late = start.replace(tzinfo=tz, fold=1).utcoffset()
         raise PydanticCustomError(
             "ambiguous-time",
             "{wall} happened twice in {zone} ({first}, then {second}) when the clocks "

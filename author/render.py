@@ -12,7 +12,6 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from author.config import Config
 from author.model import Participant, PointItem, Readout
@@ -21,6 +20,7 @@ from author.rules.clock import clock_phrase, full_date, home_parenthetical, home
 from author.rules.duration import duration_phrase
 from author.rules.names import default_short, formal_name, join_list
 from author.rules.prose import LeadParts, closing_for, verb_for
+from author.timezones import zone
 
 FORMATS = {"text": "page.txt.j2", "md": "page.md.j2", "html": "page.html.j2"}
 
@@ -61,7 +61,7 @@ def lead_parts(readout: Readout, config: Config | None = None) -> LeadParts:
         clock = around + clock_phrase(meeting.start.time())
         zone_name = meeting.timezone or config.home_zone
         if zone_name != config.home_zone:
-            when = home_time(meeting.start, ZoneInfo(zone_name), ZoneInfo(config.home_zone))
+            when = home_time(meeting.start, zone(zone_name), zone(config.home_zone))
             home = home_parenthetical(
                 when,
                 label=phrasing.home_label or config.home_label,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
 # Abbreviations and bare country names are ambiguous (CST is China, Cuba or Central US);
@@ -87,6 +87,14 @@ def _squash_words(text: str) -> list[str]:
     )
 
 
+@lru_cache(maxsize=1024)
+def zone(name: str) -> ZoneInfo:
+    """The zone called `name` (raises as `ZoneInfo` does). Kept here because `ZoneInfo`'s
+    own cache keeps only the last 8 zones used strongly, and reading a zone file again
+    costs more than validating a whole readout."""
+    return ZoneInfo(name)
+
+
 def check_timezone(name: str) -> TimezoneProblem | None:
     """None when `name` is a usable IANA zone, else what is wrong and a suggestion."""
     if "/" not in name and name not in ALWAYS_ACCEPTED:
@@ -107,7 +115,7 @@ def check_timezone(name: str) -> TimezoneProblem | None:
     try:
         if name.startswith("/") or ".." in name or name != name.strip():
             raise ValueError(name)
-        ZoneInfo(name)
+        zone(name)
     except (ValueError, OSError, KeyError):
         hint = suggest_timezone(name)
         tail = f"; did you mean {hint!r}?" if hint else ""

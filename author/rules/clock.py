@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
 from zoneinfo import ZoneInfo
 
@@ -58,7 +58,7 @@ def classify_wall_time(naive: datetime, zone: ZoneInfo) -> WallTime:
     second = naive.replace(tzinfo=zone, fold=1)
     if first.utcoffset() == second.utcoffset():
         return WallTime.EXISTS
-    round_trip = first.astimezone(ZoneInfo("UTC")).astimezone(zone).replace(tzinfo=None)
+    round_trip = first.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
     return WallTime.FOLD if round_trip == naive else WallTime.GAP
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from pydantic_core import PydanticCustomError
 from textual.app import ComposeResult
@@ -16,6 +15,7 @@ from author.model import Kind, _parse_start
 from author.rules.clock import WallTime, classify_wall_time, home_phrase, home_time
 from author.rules.duration import DurationError, duration_phrase, parse_duration
 from author.timezones import check_timezone
+from author.timezones import zone as get_zone
 from author.tui.session import EditSession, display_value
 from author.tui.widgets.fields import (
     BoundCheckbox,
@@ -47,7 +47,7 @@ def derived_home_time(session: EditSession, config: Config) -> str:
     label = session.get(("phrasing", "home_label")) or config.home_label
     if zone_name == config.home_zone:
         return f"= {label} (home time)"
-    zone, home = ZoneInfo(zone_name), ZoneInfo(config.home_zone)
+    zone, home = get_zone(zone_name), get_zone(config.home_zone)
     if classify_wall_time(start, zone) is not WallTime.EXISTS:
         return ""
     return "= " + home_phrase(home_time(start, zone, home), label, config.home_name)
