@@ -135,9 +135,9 @@ def lint(document: Document, path: str, config: Config) -> list[Diagnostic]:
                 fixed if fixed != honorific else None,
             )
 
-    people = known_people(data)
-    pattern = freetext.reference_pattern(p.title for p in people)
-    for loc, text, is_point in free_texts(data):
+    texts = list(free_texts(data))
+    found = freetext.findings([text for _, text, _ in texts], known_people(data))
+    for (loc, text, is_point), text_findings in zip(texts, found, strict=True):
         if is_point and not freetext.ends_with_punctuation(text):
             add(
                 loc,
@@ -145,13 +145,7 @@ def lint(document: Document, path: str, config: Config) -> list[Diagnostic]:
                 "point-punctuation",
                 "this point does not end with closing punctuation (. ! ?)",
             )
-        findings = (
-            freetext.clock_findings(text)
-            + freetext.ordinal_findings(text)
-            + freetext.honorific_findings(text)
-            + freetext.reference_findings(text, people, pattern)
-        )
-        for finding in findings:
+        for finding in text_findings:
             offset = _offset_in_source(document, loc, text, finding)
             add(loc, "warning", finding.code, finding.message, finding.suggestion, offset)
     return out

@@ -25,10 +25,28 @@ class Finding:
     suggestion: str | None = None
 
 
+# Digits are ASCII digits throughout: the house style is about `9:20a.m.`, and the
+# one-pass scan in `findings` looks for these ten.
+#
+# A clock time not glued to a digit, colon or dot before it: `_clock_matches` checks the
+# character before, as a `(?<![0-9:.])` look-behind would; a pattern that opens with a
+# look-behind tries a match at every position and scans a text about 8 times slower.
 _CLOCK = re.compile(
-    r"(?<![\d:.])(?P<h>\d{1,2})(?P<sep>\s*:\s*)(?P<m>\d{2})(?!\d)"
+    r"(?P<h>[0-9]{1,2})(?P<sep>\s*:\s*)(?P<m>[0-9]{2})(?![0-9])"
     r"(?:(?P<gap>\s*)(?P<mer>[aApP])(?P<dot1>\.?)\s?(?P<m2>[mM])(?P<dot2>\.?)(?![A-Za-z]))?"
 )
+_BEFORE_CLOCK = frozenset("0123456789:.")
+
+
+def _clock_matches(text: str) -> Iterator[re.Match[str]]:
+    pos = 0
+    while (match := _CLOCK.search(text, pos)) is not None:
+        start = match.start()
+        if start and text[start - 1] in _BEFORE_CLOCK:
+            pos = start + 1  # the look-behind would fail here; try the next position
+            continue
+        yield match
+        pos = max(match.end(), start + 1)
 
 
 def clock_findings(text: str) -> list[Finding]:
@@ -36,7 +54,7 @@ def clock_findings(text: str) -> list[Finding]:
     out: list[Finding] = []
     if ":" not in text:
         return out
-    for match in _CLOCK.finditer(text):
+    for match in _clock_matches(text):
         hour, minute = int(match["h"]), int(match["m"])
         found = match.group(0)
         if minute > 59:
@@ -85,13 +103,13 @@ def clock_findings(text: str) -> list[Finding]:
 
 
 _MONTH = "|".join(MONTHS)
-_ORDINAL_AFTER = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?P<suf>st|nd|rd|th)\b")
+_ORDINAL_AFTER = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-9]{{1,2}})(?P<suf>st|nd|rd|th)\b")
 _ORDINAL_BEFORE = re.compile(
-    rf"\b(?:the\s+)?(?P<day>\d{{1,2}})(?P<suf>st|nd|rd|th)\s+(?:of\s+)?(?P<month>{_MONTH})\b"
+    rf"\b(?:the\s+)?(?P<day>[0-9]{{1,2}})(?P<suf>st|nd|rd|th)\s+(?:of\s+)?(?P<month>{_MONTH})\b"
 )
 
 
-_ANY_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b")
+_ANY_ORDINAL = re.compile(r"[0-9](?:st|nd|rd|th)\b")
 
 
 def _right_suffix(day: int) -> str:
@@ -204,20 +222,38 @@ REFERENCE_TITLES = sorted(
 )
 _PARTICLE = r"(?:(?:de|del|da|di|dos|van|von|der|den|bin|al|le|la)\s+)?"
 _NAME = r"[A-Z][A-Za-z\u00C0-\u024F'’\-]+"
+_DEFAULT_TITLES = frozenset(REFERENCE_TITLES)
+
+# Besides the titles, the scan stops at what the other finders look for, so that one pass
+# over a readout's text tells which finders have anything to do. Every alternative opens
+# with a literal character: that lets `re` skip ahead between candidates instead of trying
+# a match at every position (a look-behind or a `\b` first would make it 3-4 times slower).
+_HONORIFIC_LEAD = r"H(?=\.\s+E\.|\.E(?=\s)|\s+E\.|\.E\.(?:Mr|Ms|Dr)\b)"
+# Ten literals rather than `[0-9]`, for the same reason. An ordinal's lead takes the first
+# letter of its suffix (`22n` of `22nd`), a clock time's lead is its first digit alone.
+_DIGIT_LEADS = [
+    rf"{d}[0-9]?(?:s(?=t)|n(?=d)|r(?=d)|t(?=h))|{d}(?=[0-9]?\s*:)" for d in "0123456789"
+]
 
 
 def reference_pattern(extra_titles: Iterable[str] = ()) -> re.Pattern[str]:
-    return _reference_pattern(frozenset(t for t in extra_titles if t))
+    """The scan pattern: `lead` is the `H` of a malformed honorific, the start of an
+    ordinal (`22n` of `22nd`), the first digit of a clock time, or a title; after a title,
+    `name` holds the name that follows it, if any. After the other leads no name can
+    follow (the next character is a digit, a letter or a colon, or spaces then `E.` or a
+    colon). Extra titles holding a digit are left out, so that no title can hide a clock
+    time or an ordinal."""
+    extra = frozenset(t for t in extra_titles if t and not any(c.isdigit() for c in t))
+    return _reference_pattern(extra - _DEFAULT_TITLES)
 
 
 @lru_cache(maxsize=64)
 def _reference_pattern(extra_titles: frozenset[str]) -> re.Pattern[str]:
-    titles = sorted(set(REFERENCE_TITLES) | extra_titles, key=len, reverse=True)
-    alternation = "|".join(re.escape(t) for t in titles)
-    # No look-behind `(?<![A-Za-z-])` at the start: a pattern that opens with one cannot
-    # skip ahead to a title's first letter and scans a long point 3-4 times slower.
-    # `_finditer` checks the character before a match instead; use it, not `finditer`.
-    return re.compile(rf"(?P<title>{alternation})\s+(?P<name>{_PARTICLE}{_NAME})")
+    # Keyed on the titles the default list lacks, so the usual readout reuses one pattern
+    # (compiling it takes most of a millisecond).
+    titles = sorted(_DEFAULT_TITLES | extra_titles, key=len, reverse=True)
+    leads = [_HONORIFIC_LEAD, *_DIGIT_LEADS] + [re.escape(t) for t in titles]
+    return re.compile(rf"(?P<lead>{'|'.join(leads)})(?:\s+(?P<name>{_PARTICLE}{_NAME}))?")
 
 
 @dataclass(frozen=True)
@@ -227,54 +263,119 @@ class KnownPerson:
     family: str  # `Kamikawa`
 
 
-def reference_findings(
-    text: str, people: list[KnownPerson], pattern: re.Pattern[str] | None = None
-) -> list[Finding]:
-    """References like `Minister Kamikava` that match no listed person.
+class _People:
+    """The listed people, indexed for judging references."""
 
-    A reference is flagged when its name is a near miss of a listed person's name (a
-    misspelling), or when a listed person carries the same title but the name is none of
-    theirs. A third person under another title (`President Zelenskyy` in a meeting of two
-    ministers) is a legitimate mention and is not flagged.
-    """
-    if not people:
-        return []
-    pattern = pattern or reference_pattern(p.title for p in people)
-    shorts = {p.short for p in people}
-    titles = {p.title for p in people}
-    by_family = {title_case_family(p.family): p for p in reversed(people)}
-    out = []
-    for match in _finditer(pattern, text):
-        title, name = match["title"], match["name"]
-        if name.endswith(("'s", "’s")):
-            name = name[:-2]
-        if name in by_family or f"{title} {name}" in shorts:
-            continue  # a listed person, under this or another of their titles
-        close = difflib.get_close_matches(name, list(by_family), n=1, cutoff=0.75)
-        if not close and title not in titles:
-            continue  # a third person under another title: a legitimate mention
-        suggestion = by_family[close[0]].short if close else None
+    def __init__(self, people: list[KnownPerson]):
+        self.shorts = {p.short for p in people}
+        self.titles = {p.title for p in people}
+        self.by_family = {title_case_family(p.family): p for p in reversed(people)}
+        self.families = tuple(self.by_family)
+
+    def judge(self, title: str, name: str) -> tuple[str, str | None] | None:
+        """(message, suggestion) when `title name` refers to nobody listed, else None."""
+        if name in self.by_family or f"{title} {name}" in self.shorts:
+            return None  # a listed person, under this or another of their titles
+        close = _near_miss(name, self.families)
+        if close is None and title not in self.titles:
+            return None  # a third person under another title: a legitimate mention
+        suggestion = self.by_family[close].short if close is not None else None
         message = f"{title + ' ' + name!r} is not a person listed in this readout"
         if suggestion:
             message += f"; did you mean {suggestion!r}?"
-        end = match.start("name") + len(name)
-        out.append(Finding(match.start(), end, "unknown-person", message, suggestion))
-    return out
+        return message, suggestion
+
+
+@lru_cache(maxsize=4096)
+def _near_miss(name: str, families: tuple[str, ...]) -> str | None:
+    """The listed family name `name` is a misspelling of, if any. Cached: the same people
+    and the same third persons come back file after file in a repository of readouts."""
+    close = difflib.get_close_matches(name, families, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _without_possessive(name: str) -> str:
+    return name[:-2] if name.endswith(("'s", "’s")) else name
 
 
 _BEFORE_TITLE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-")
 
 
-def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """The matches of `(?<![A-Za-z-])` + `pattern`: a title not glued to a word before it."""
-    pos = 0
-    while (match := pattern.search(text, pos)) is not None:
+def reference_findings(
+    text: str, people: list[KnownPerson], pattern: re.Pattern[str] | None = None
+) -> list[Finding]:
+    """References like `Minister Kamikava` that match no listed person.
+
+    A reference is a title (the longest that fits) followed by a capitalised name, the
+    title not glued to a word before it (`xMinister`, `Ex-President`). It is flagged when
+    its name is a near miss of a listed person's name (a misspelling), or when a listed
+    person carries the same title but the name is none of theirs. A third person under
+    another title (`President Zelenskyy` in a meeting of two ministers) is a legitimate
+    mention and is not flagged.
+    """
+    if not people:
+        return []
+    return _reference_findings(
+        text, _People(people), pattern or reference_pattern(p.title for p in people)
+    )
+
+
+def _reference_findings(text: str, people: _People, pattern: re.Pattern[str]) -> list[Finding]:
+    out = []
+    for match in pattern.finditer(text):
+        if match["name"] is None:
+            continue  # a title not followed by a name, or what the other finders look for
         start = match.start()
         if start and text[start - 1] in _BEFORE_TITLE:
-            pos = start + 1  # the look-behind would fail here; try the next position
             continue
-        yield match
-        pos = max(match.end(), start + 1)
+        name = _without_possessive(match["name"])
+        verdict = people.judge(match["lead"], name)
+        if verdict is not None:
+            end = match.start("name") + len(name)
+            out.append(Finding(start, end, "unknown-person", verdict[0], verdict[1]))
+    return out
+
+
+def findings(texts: list[str], people: list[KnownPerson]) -> list[list[Finding]]:
+    """Every finder's findings for each text: what running `clock_findings`,
+    `ordinal_findings`, `honorific_findings` and `reference_findings` on each text gives,
+    in that order, from one scan of all the texts.
+
+    The scan lists, for the whole readout, the distinct titles with their names and the
+    other finders' openings; a finder then runs, text by text, only when the scan saw
+    something it could flag. In the usual readout, every reference is to a listed person
+    and no finder runs at all.
+    """
+    pattern = reference_pattern(p.title for p in people)
+    # NUL matches nothing in the pattern, so no match crosses from one text into the next.
+    hits = set(pattern.findall("\x00".join(texts)))
+    index = _People(people) if people else None
+    clock = ordinal = honorific = reference = False
+    for lead, name in hits:
+        if name:
+            if index is not None and not reference:
+                reference = index.judge(lead, _without_possessive(name)) is not None
+        elif lead == "H":
+            honorific = True
+        elif lead.isdigit():
+            clock = True
+        elif lead[:1].isdigit():
+            ordinal = True
+    if not (clock or ordinal or honorific or reference):
+        return [[] for _ in texts]
+    out = []
+    for text in texts:
+        found: list[Finding] = []
+        if clock:
+            found += clock_findings(text)
+        if ordinal:
+            found += ordinal_findings(text)
+        if honorific:
+            found += honorific_findings(text)
+        if reference and index is not None:
+            found += _reference_findings(text, index, pattern)
+        out.append(found)
+    return out
 
 
 _CLOSING = re.compile(r"[.!?…](?:[\"'”’)\]]*)$|:$")
