@@ -350,29 +350,33 @@ def findings(texts: list[str], people: list[KnownPerson]) -> list[list[Finding]]
     # NUL matches nothing in the pattern, so no match crosses from one text into the next.
     hits = set(pattern.findall("\x00".join(texts)))
     index = _People(people) if people else None
-    clock = ordinal = honorific = reference = False
+    # What each woken finder needs to see in a text before it runs there: the names of the
+    # references to flag, the ordinals' openings (`22n`), a colon, an `H`.
+    names: set[str] = set()
+    ordinals: set[str] = set()
+    clock = honorific = False
     for lead, name in hits:
         if name:
-            if index is not None and not reference:
-                reference = index.judge(lead, _without_possessive(name)) is not None
+            if index is not None and index.judge(lead, _without_possessive(name)):
+                names.add(name)
         elif lead == "H":
             honorific = True
         elif lead.isdigit():
             clock = True
         elif lead[:1].isdigit():
-            ordinal = True
-    if not (clock or ordinal or honorific or reference):
+            ordinals.add(lead)
+    if not (clock or ordinals or honorific or names):
         return [[] for _ in texts]
     out = []
     for text in texts:
         found: list[Finding] = []
         if clock:
             found += clock_findings(text)
-        if ordinal:
+        if ordinals and any(lead in text for lead in ordinals):
             found += ordinal_findings(text)
         if honorific:
             found += honorific_findings(text)
-        if reference and index is not None:
+        if names and index is not None and any(name in text for name in names):
             found += _reference_findings(text, index, pattern)
         out.append(found)
     return out
