@@ -270,9 +270,9 @@ def main() -> int:
     ]
     # Measure what a user's second run costs: `pip install` (or the first run of an
     # editable install) leaves compiled .pyc files. With PYTHONDONTWRITEBYTECODE set, as on
-    # some CI machines, no run would write them and every run would compile author's
-    # modules from source, which the baseline (one script, libraries already compiled by
-    # pip) does not pay; so compile them here, once, for both.
+    # some machines, no run writes them and every run compiles author's modules from
+    # source, which the baseline (one script; its libraries compiled by pip) does not pay.
+    # So compile them here first.
     compileall.compile_dir(str(ROOT / "author"), quiet=1)
     for cmd in (author, baseline, jsonschema):  # warm the disk cache
         Run().add([*cmd, *files[:5]])
