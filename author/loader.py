@@ -159,7 +159,6 @@ class _Frame:
     anchor: str | None
     nodes_at_start: int
     span: Span
-    is_list: bool
     pending_key: str | None = None
     pending_key_span: Span | None = None
     skip_value: bool = False  # the value of a duplicate or unusable key
@@ -350,14 +349,7 @@ class _Builder:
                 f"nesting deeper than {self.max_depth} levels; a readout needs at most 5",
             )
         loc = self.child_loc()
-        frame = _Frame(
-            container,
-            loc if loc is not None else (),
-            event.anchor,
-            self.nodes,
-            span,
-            isinstance(container, list),
-        )
+        frame = _Frame(container, loc if loc is not None else (), event.anchor, self.nodes, span)
         self.stack.append(frame)
 
     def end(self, event: Any) -> None:
@@ -415,7 +407,7 @@ class _Builder:
                 value = resolve_plain(value)
             top = stack[-1]
             container = top.container
-            if top.is_list:
+            if type(container) is list:
                 if positions:
                     values.setdefault((*top.loc, len(container)), span)  # type: ignore[arg-type]
                 container.append(value)  # type: ignore[union-attr]

@@ -167,9 +167,9 @@ def honorific_findings(text: str) -> list[Finding]:
     return out
 
 
-# Titles that open a reference to a person, longest first so `Prime Minister Kishida` is
-# read as one title and not as `Minister Kishida`.
-REFERENCE_TITLES = sorted(
+# Titles that open a reference to a person. The scan pattern tries them longest first, so
+# `Prime Minister Kishida` is read as one title and not as `Minister Kishida`.
+REFERENCE_TITLES = frozenset(
     {
         "Minister",
         "Prime Minister",
@@ -216,13 +216,10 @@ REFERENCE_TITLES = sorted(
         "Special Envoy",
         "Envoy",
         "Chief Cabinet Secretary",
-    },
-    key=len,
-    reverse=True,
+    }
 )
 _PARTICLE = r"(?:(?:de|del|da|di|dos|van|von|der|den|bin|al|le|la)\s+)?"
 _NAME = r"[A-Z][A-Za-z\u00C0-\u024F'’\-]+"
-_DEFAULT_TITLES = frozenset(REFERENCE_TITLES)
 
 # Besides the titles, the scan stops at what the other finders look for, so that one pass
 # over a readout's text tells which finders have anything to do. Every alternative opens
@@ -244,14 +241,14 @@ def reference_pattern(extra_titles: Iterable[str] = ()) -> re.Pattern[str]:
     colon). Extra titles holding a digit are left out, so that no title can hide a clock
     time or an ordinal."""
     extra = frozenset(t for t in extra_titles if t and not any(c.isdigit() for c in t))
-    return _reference_pattern(extra - _DEFAULT_TITLES)
+    return _reference_pattern(extra - REFERENCE_TITLES)
 
 
 @lru_cache(maxsize=64)
 def _reference_pattern(extra_titles: frozenset[str]) -> re.Pattern[str]:
     # Keyed on the titles the default list lacks, so the usual readout reuses one pattern
     # (compiling it takes most of a millisecond).
-    titles = sorted(_DEFAULT_TITLES | extra_titles, key=len, reverse=True)
+    titles = sorted(REFERENCE_TITLES | extra_titles, key=len, reverse=True)
     leads = [_HONORIFIC_LEAD, *_DIGIT_LEADS] + [re.escape(t) for t in titles]
     return re.compile(rf"(?P<lead>{'|'.join(leads)})(?:\s+(?P<name>{_PARTICLE}{_NAME}))?")
 
@@ -301,9 +298,7 @@ def _without_possessive(name: str) -> str:
 _BEFORE_TITLE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-")
 
 
-def reference_findings(
-    text: str, people: list[KnownPerson], pattern: re.Pattern[str] | None = None
-) -> list[Finding]:
+def reference_findings(text: str, people: list[KnownPerson]) -> list[Finding]:
     """References like `Minister Kamikava` that match no listed person.
 
     A reference is a title (the longest that fits) followed by a capitalised name, the
@@ -315,9 +310,8 @@ def reference_findings(
     """
     if not people:
         return []
-    return _reference_findings(
-        text, _People(people), pattern or reference_pattern(p.title for p in people)
-    )
+    pattern = reference_pattern(p.title for p in people)
+    return _reference_findings(text, _People(people), pattern)
 
 
 def _reference_findings(text: str, people: _People, pattern: re.Pattern[str]) -> list[Finding]:
