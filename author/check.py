@@ -20,7 +20,18 @@ from author.config import Config
 from author.diagnostics import Diagnostic, Loc, dotted
 from author.lint import lint
 from author.loader import Document, LoadFailed, decode, load_yaml
-from author.model import Meeting, Participant, Photo, Phrasing, PointItem, Readout
+from author.model import (
+    Meeting,
+    MeetingJa,
+    Participant,
+    ParticipantJa,
+    Photo,
+    Phrasing,
+    PointItem,
+    PointJaItem,
+    Readout,
+    ReadoutJa,
+)
 
 
 @dataclass
@@ -132,9 +143,27 @@ def check_text(text: str, path: str = "<stdin>", config: Config | None = None) -
     return result
 
 
+def for_japanese_page(result: CheckResult, config: Config | None = None) -> None:
+    """Hold `result` to what the Japanese page needs: each Japanese text it lacks is an
+    error (`missing-translation`, a warning in `validate`), whether or not the readout has
+    any `ja` block yet, so the list says everything to add."""
+    from author.lint_ja import missing_translations
+
+    document = result.document
+    if document is None or not isinstance(document.data, dict):
+        return
+    kept = [d for d in result.diagnostics if d.code != "missing-translation"]
+    for loc, message in missing_translations(document.data):
+        span = document.span(loc)
+        code = "missing-translation"
+        kept.append(Diagnostic(span.line, span.col, "error", code, message, result.path, loc))
+    result.diagnostics = sorted(set(kept))
+
+
 # -- Pydantic errors → diagnostics -----------------------------------------------------------
 
 _TAGGED_LISTS = {"points", "photos"}
+_JA_TAGS = {"ja-text", "ja-item"}  # the branches of a point's `ja` (model.PointJa)
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> Loc:
@@ -143,6 +172,9 @@ def _clean_loc(loc: tuple[Any, ...]) -> Loc:
     parts = list(loc)
     i = 0
     while i < len(parts):
+        if parts[i] in _JA_TAGS:
+            i += 1
+            continue
         out.append(parts[i])
         if (
             isinstance(parts[i], int)
@@ -166,6 +198,10 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
         (Readout, "points"): PointItem,
         (Readout, "photos"): Photo,
         (Readout, "phrasing"): Phrasing,
+        (Readout, "ja"): ReadoutJa,
+        (Meeting, "ja"): MeetingJa,
+        (Participant, "ja"): ParticipantJa,
+        (PointItem, "ja"): PointJaItem,
     }
     for part in loc:
         if isinstance(part, int):

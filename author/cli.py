@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         nargs="+",
         help="the readout YAML file, or - for stdin; with --check, any number of readouts "
-        "or pages beside one (x.txt, x.md, x.html → x.readout.yaml)",
+        "or pages beside one (x.txt, x.md, x.html, x.ja.txt, … → x.readout.yaml)",
     )
     render.add_argument(
         "-f",
@@ -73,6 +73,13 @@ def _parser() -> argparse.ArgumentParser:
         choices=["text", "md", "html"],
         default="text",
         help="output format (default: text)",
+    )
+    render.add_argument(
+        "--lang",
+        choices=["en", "ja"],
+        default="en",
+        help="the page's language (default: en); ja renders the Japanese page from the "
+        "readout's ja blocks",
     )
     render.add_argument(
         "-o", "--output", metavar="PATH", help="write here (atomically) instead of standard output"
@@ -87,8 +94,9 @@ def _parser() -> argparse.ArgumentParser:
         "--check",
         action="store_true",
         help="do not write: exit 1 if a page committed beside a readout (x.readout.yaml → "
-        "x.txt/.md/.html, whichever exist; or the page at --output) differs from what the "
-        "readout renders now, and print the command that fixes each one",
+        "x.txt/.md/.html and the Japanese x.ja.txt/.ja.md/.ja.html, whichever exist; or the "
+        "page at --output, in --lang) differs from what the readout renders now, and print "
+        "the command that fixes each one",
     )
 
     validate = commands.add_parser(
@@ -214,10 +222,10 @@ def _cmd_render(args: argparse.Namespace) -> int:
             f"--output {args.output} is the readout itself; writing the page there would "
             "replace your readout"
         )
-    page, status = _renderer(name, args, config)
+    page, status = _renderer(name, args, config, (args.lang,))
     if page is None:
         return status
-    text = page(args.format)
+    text = page(args.format, args.lang)
     _emit(text, args.output)
     return EXIT_OK
 
@@ -254,15 +262,19 @@ def _same_file(first: str, second: str) -> bool:
         return False
 
 
-def _renderer(name: str, args: argparse.Namespace, config):
-    """Check one readout; (a function format → page text, 0), or (None, exit status)."""
-    from author.check import check_file
+def _renderer(name: str, args: argparse.Namespace, config, langs: Sequence[str] = ("en",)):
+    """Check one readout for the pages in `langs`; (a function (format, lang) → page text,
+    0), or (None, exit status). For the Japanese page, a Japanese text it needs and lacks
+    (`missing-translation`, a warning in `validate`) is an error."""
+    from author.check import check_file, for_japanese_page
     from author.diagnostics import format_text
     from author.render import RenderError, render
 
     result = check_file(name, config)
     if result.unreadable:
         raise UsageError(result.diagnostics[0].text())
+    if "ja" in langs:
+        for_japanese_page(result, config)
     if result.readout is None or result.errors:
         sys.stderr.write(format_text(result.diagnostics))
         print(f"author: {name}: not rendered: fix the errors above", file=sys.stderr)
@@ -271,21 +283,21 @@ def _renderer(name: str, args: argparse.Namespace, config):
         sys.stderr.write(format_text(result.warnings))
     readout = result.readout
 
-    def page(fmt: str) -> str:
+    def page(fmt: str, lang: str = "en") -> str:
         try:
-            return render(readout, fmt, template_dir=args.template_dir, config=config)
+            return render(readout, fmt, template_dir=args.template_dir, config=config, lang=lang)
         except RenderError as exc:
             raise UsageError(str(exc)) from None
 
     return page, EXIT_OK
 
 
-def _check_targets(args: argparse.Namespace) -> list[tuple[str, dict[str, Path]]]:
-    """The readouts to check and, for each, {format: page} to compare with."""
+def _check_targets(args: argparse.Namespace) -> list[tuple[str, dict[tuple[str, str], Path]]]:
+    """The readouts to check and, for each, {(language, format): page} to compare with."""
     if args.output:
         if len(args.files) != 1:
             raise UsageError("--check with --output takes one FILE")
-        return [(args.files[0], {args.format: Path(args.output)})]
+        return [(args.files[0], {(args.lang, args.format): Path(args.output)})]
     if "-" in args.files:
         raise UsageError("--check with stdin needs --output PATH to compare against")
     readouts: dict[str, None] = {}
@@ -304,12 +316,13 @@ def _check_targets(args: argparse.Namespace) -> list[tuple[str, dict[str, Path]]
 def _cmd_render_check(args: argparse.Namespace) -> int:
     config = _config(args)
     status = EXIT_OK
-    stale: list[tuple[str, str, Path]] = []
+    stale: list[tuple[str, str, str, Path]] = []
     for name, targets in _check_targets(args):
         if not targets:
             continue  # no page committed beside this readout: nothing to keep in step
+        langs = tuple(dict.fromkeys(lang for lang, _ in targets))
         try:
-            page, file_status = _renderer(name, args, config)
+            page, file_status = _renderer(name, args, config, langs)
         except UsageError as exc:
             print(f"author: {exc}", file=sys.stderr)
             status = EXIT_USAGE
@@ -317,15 +330,16 @@ def _cmd_render_check(args: argparse.Namespace) -> int:
         if page is None:
             status = max(status, file_status)
             continue
-        for fmt, target in targets.items():
+        for (lang, fmt), target in targets.items():
             try:
                 current = target.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 current = None
-            if current != page(fmt):
-                stale.append((name, fmt, target))
-    for name, fmt, target in stale:
-        fix = f"author render {name} --format {fmt} --output {target}"
+            if current != page(fmt, lang):
+                stale.append((name, lang, fmt, target))
+    for name, lang, fmt, target in stale:
+        language = "" if lang == "en" else f" --lang {lang}"
+        fix = f"author render {name}{language} --format {fmt} --output {target}"
         print(f"{target}: out of date with {name}; to fix, run: {fix}", file=sys.stderr)
     if stale:
         count = len(stale)

@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterator
 from typing import Any
 
+from author import lint_ja
 from author.config import Config
 from author.diagnostics import Diagnostic, Loc
 from author.loader import Document
@@ -148,6 +149,14 @@ def lint(document: Document, path: str, config: Config) -> list[Diagnostic]:
         for finding in text_findings:
             offset = _offset_in_source(document, loc, text, finding)
             add(loc, "warning", finding.code, finding.message, finding.suggestion, offset)
+
+    if lint_ja.has_japanese(data):
+
+        def add_ja(loc: Loc, severity: str, code: str, message: str, suggestion=None, at=None):
+            offset = _offset_in_source(document, loc, *at) if at is not None else None
+            add(loc, severity, code, message, suggestion, offset)
+
+        lint_ja.lint_japanese(data, add_ja)
     return out
 
 

@@ -180,6 +180,64 @@ class Strict(BaseModel):
     )
 
 
+# -- The Japanese page's facts (../shared/design/japanese-page.md): every `ja` block is
+# optional, and a readout without one has no Japanese page. Blank texts are allowed here:
+# the lint's `missing-translation` names every Japanese text the page still needs.
+
+
+class MeetingJa(Strict):
+    name: str | None = Field(
+        default=None, description="the meeting's Japanese name in the verb: 日・ウクライナ外相会談"
+    )
+    note: str | None = Field(default=None, description="the sentence after the closing")
+
+
+class ParticipantJa(Strict):
+    name: str | None = Field(default=None, description="上川陽子, ドミトロ・クレーバ")
+    title: str | None = Field(default=None, description="外務大臣, ウクライナ外務大臣")
+    context: str | None = Field(
+        default=None, description="placed before the person: 訪日中の"
+    )
+    short: str | None = Field(
+        default=None, description="how the Japanese points name them: 上川大臣, クレーバ外相"
+    )
+    designation: StrictBool = Field(
+        default=True,
+        description="the English designation in parentheses after a counterpart; false for "
+        "Korean counterparts, whose page gives the reading instead",
+    )
+    group: str | None = Field(default=None, description="a group participant's Japanese text")
+
+
+class PointJaItem(Strict):
+    text: str | None = None
+    heading: str | None = None
+    points: list[str] = Field(default_factory=_new_list)
+
+
+def _ja_text_or_item(value: Any) -> str:
+    """Which branch a point's `ja` takes; tags of their own, so `check` can drop them from
+    a problem's location as it drops the points' (`points.0.ja.ja-item.text`)."""
+    return "ja-item" if isinstance(value, dict | BaseModel) else "ja-text"
+
+
+PointJa = Annotated[
+    Annotated[str, Tag("ja-text")] | Annotated[PointJaItem, Tag("ja-item")],
+    Discriminator(_ja_text_or_item),
+]
+
+
+class ReadoutJa(Strict):
+    section: str | None = Field(
+        default=None, description="the desk: ウクライナ; footer {section}へ戻る"
+    )
+    title: str | None = Field(default=None, description="page heading; default: section")
+    photos: list[str] = Field(
+        default_factory=_new_list, description="captions in Japanese, in order"
+    )
+    footnotes: list[str] = Field(default_factory=_new_list, description="lines after the points")
+
+
 class Meeting(Strict):
     kind: Kind
     start: StartValue
@@ -192,6 +250,7 @@ class Meeting(Strict):
     approximate: StrictBool = True
     around: StrictBool = False
     place: str | None = None
+    ja: MeetingJa | None = None
 
     @field_validator("timezone")
     @classmethod
@@ -263,6 +322,7 @@ class Participant(Strict):
     suffix: str | None = None
     context: str | None = None
     short: str | None = None
+    ja: ParticipantJa | None = None
 
     @model_validator(mode="after")
     def _has_a_name(self) -> Participant:
@@ -288,6 +348,7 @@ class PointItem(Strict):
     text: PointText
     heading: str | None = None
     points: list[PointText] = Field(default_factory=_new_list)
+    ja: PointJa | None = None
 
 
 def _text_or_item(value: Any) -> str:
@@ -341,6 +402,7 @@ class Readout(Strict):
     points: list[Point] = Field(min_length=1)
     phrasing: Phrasing = Field(default_factory=Phrasing)
     footnotes: list[str] = Field(default_factory=_new_list)
+    ja: ReadoutJa | None = None
 
     @field_validator("version", mode="before")
     @classmethod
@@ -368,6 +430,16 @@ class Readout(Strict):
                 },
             )
         return meeting
+
+    @property
+    def has_japanese(self) -> bool:
+        """Whether any `ja` block is given: then the readout has a Japanese page."""
+        return (
+            self.ja is not None
+            or self.meeting.ja is not None
+            or any(p.ja is not None for _, _, p in self.participants())
+            or any(isinstance(p, PointItem) and p.ja is not None for p in self.points)
+        )
 
     def participants(self) -> list[tuple[str, int, Participant]]:
         return [("principals", i, p) for i, p in enumerate(self.principals)] + [

@@ -1,4 +1,5 @@
-"""Which page stands beside which readout: `x.readout.yaml` ↔ `x.txt`, `x.md`, `x.html`.
+"""Which page stands beside which readout: `x.readout.yaml` ↔ `x.txt`, `x.md`, `x.html`,
+and the Japanese pages `x.ja.txt`, `x.ja.md`, `x.ja.html`.
 
 One rule for the editor's export and for `author render --check` (the pre-commit hook), so
 the pages the editor writes are exactly the pages the hook keeps in step."""
@@ -9,10 +10,13 @@ from pathlib import Path
 
 READOUT_SUFFIXES = (".readout.yaml", ".readout.yml")
 PAGE_SUFFIXES = {"text": ".txt", "md": ".md", "html": ".html"}
+LANGS = ("en", "ja")  # the English page has no language mark in its name: `x.txt`
+_JA = ".ja"
 
 
-def page_path(readout_path: Path, fmt: str) -> Path:
-    """`x.readout.yaml` → `x.txt` (text), `x.md` (md) or `x.html` (html)."""
+def page_path(readout_path: Path, fmt: str, lang: str = "en") -> Path:
+    """`x.readout.yaml` → `x.txt` (text), `x.md` (md) or `x.html` (html); in Japanese
+    `x.ja.txt`, `x.ja.md`, `x.ja.html`."""
     name = readout_path.name
     for suffix in READOUT_SUFFIXES:
         if name.endswith(suffix):
@@ -20,21 +24,30 @@ def page_path(readout_path: Path, fmt: str) -> Path:
             break
     else:
         stem = readout_path.stem
-    return readout_path.with_name(stem + PAGE_SUFFIXES[fmt])
+    mark = "" if lang == "en" else f".{lang}"
+    return readout_path.with_name(stem + mark + PAGE_SUFFIXES[fmt])
 
 
-def rendered_siblings(readout_path: Path) -> dict[str, Path]:
-    """`x.readout.yaml` → the pages beside it that exist: {format: path}."""
-    pages = {fmt: page_path(readout_path, fmt) for fmt in PAGE_SUFFIXES}
-    return {fmt: page for fmt, page in pages.items() if page.is_file()}
+def rendered_siblings(readout_path: Path) -> dict[tuple[str, str], Path]:
+    """`x.readout.yaml` → the pages beside it that exist: {(language, format): path}."""
+    pages = {
+        (lang, fmt): page_path(readout_path, fmt, lang) for lang in LANGS for fmt in PAGE_SUFFIXES
+    }
+    return {key: page for key, page in pages.items() if page.is_file()}
 
 
 def readout_beside(page: Path) -> Path | None:
-    """`x.txt` / `x.md` / `x.html` → the `x.readout.yaml` (or `.yml`) beside it, if any."""
+    """`x.txt` / `x.md` / `x.html` (or `x.ja.txt`, …) → the `x.readout.yaml` (or `.yml`)
+    beside it, if any. `x.ja.txt` is the Japanese page of `x.readout.yaml`, or, when there
+    is no such readout, the English page of `x.ja.readout.yaml`."""
     if page.suffix not in PAGE_SUFFIXES.values():
         return None
-    for suffix in READOUT_SUFFIXES:
-        candidate = page.with_name(page.stem + suffix)
-        if candidate.is_file():
-            return candidate
+    stems = [page.stem]
+    if page.stem.endswith(_JA):
+        stems.insert(0, page.stem[: -len(_JA)])
+    for stem in stems:
+        for suffix in READOUT_SUFFIXES:
+            candidate = page.with_name(stem + suffix)
+            if candidate.is_file():
+                return candidate
     return None

@@ -23,6 +23,13 @@ from author.rules.prose import LeadParts, closing_for, verb_for
 from author.timezones import zone
 
 FORMATS = {"text": "page.txt.j2", "md": "page.md.j2", "html": "page.html.j2"}
+LANGS = ("en", "ja")
+
+
+def template_name(fmt: str, lang: str = "en") -> str:
+    """`page.txt.j2` for the English page, `page.ja.txt.j2` for the Japanese one."""
+    name = FORMATS[fmt]
+    return name if lang == "en" else name.replace("page.", f"page.{lang}.", 1)
 
 
 class RenderError(Exception):
@@ -235,20 +242,29 @@ def render(
     *,
     template_dir: str | Path | None = None,
     config: Config | None = None,
+    lang: str = "en",
 ) -> str:
-    """The page for `readout` in `fmt` (text, md or html)."""
+    """The page for `readout` in `fmt` (text, md or html), in `lang` (en or ja)."""
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
     from jinja2.exceptions import SecurityError, UndefinedError
 
     if fmt not in FORMATS:
         raise RenderError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if lang not in LANGS:
+        raise RenderError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
     # A readout that names no style gets the project's house style ([tool.author] style).
     style = readout.style if "style" in readout.model_fields_set or config is None else config.style
     folder = style_dir(style, template_dir)
     env = _environment(str(folder.resolve()), fmt)
-    context = page_context(readout, config)
+    if lang == "ja":
+        from author.render_ja import page_context_ja
+
+        context = page_context_ja(readout, config)
+    else:
+        context = page_context(readout, config)
+    name = template_name(fmt, lang)
     try:
-        template = env.get_template(FORMATS[fmt])
+        template = env.get_template(name)
         return template.render(context)
     except TemplateNotFound as exc:
         raise RenderError(f"{folder}: template {exc.name!r} not found") from None
@@ -258,17 +274,17 @@ def render(
         ) from None
     except SecurityError as exc:
         raise RenderError(
-            f"{folder}/{FORMATS[fmt]}: the template tried something unsafe: {exc}"
+            f"{folder}/{name}: the template tried something unsafe: {exc}"
         ) from None
     except UndefinedError as exc:
-        raise RenderError(f"{folder}/{FORMATS[fmt]}: {exc.message}") from None
+        raise RenderError(f"{folder}/{name}: {exc.message}") from None
     except TemplateError as exc:
-        raise RenderError(f"{folder}/{FORMATS[fmt]}: template error: {exc}") from None
+        raise RenderError(f"{folder}/{name}: template error: {exc}") from None
     except RecursionError:
         raise RenderError(
-            f"{folder}/{FORMATS[fmt]}: the template calls or includes itself without end"
+            f"{folder}/{name}: the template calls or includes itself without end"
         ) from None
     except Exception as exc:  # anything else a template's code can raise
         raise RenderError(
-            f"{folder}/{FORMATS[fmt]}: the template failed: {type(exc).__name__}: {exc}"
+            f"{folder}/{name}: the template failed: {type(exc).__name__}: {exc}"
         ) from None

@@ -34,8 +34,10 @@ def test_positions_of_values_and_keys() -> None:
     document = load_yaml(REFERENCE.read_text(encoding="utf-8"))
     assert document.values[("meeting", "timezone")][:2] == (13, 13)
     assert document.keys[("meeting", "timezone")][:2] == (13, 3)
-    assert document.values[("points", 1)][:2] == (38, 5)
-    assert document.span(("counterparts", 0, "nonexistent"))[:2] == (24, 5)  # nearest ancestor
+    assert document.values[("points", 1)][:2] == (57, 5)
+    assert document.values[("points", 1, "ja")][:2] == (65, 9)
+    assert document.values[("counterparts", 0, "ja", "short")][:2] == (36, 14)
+    assert document.span(("counterparts", 0, "nonexistent"))[:2] == (29, 5)  # nearest ancestor
 
 
 def test_pure_python_fallback_gives_the_same_document(monkeypatch: pytest.MonkeyPatch) -> None:

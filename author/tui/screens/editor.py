@@ -416,11 +416,16 @@ class EditorScreen(Screen[None]):
 
         path = self.session.path
         written = []
+        # The Japanese pages too when the readout has Japanese facts (`render --check` keeps
+        # them in step the same way).
+        langs = ("en", "ja") if result.readout.has_japanese else ("en",)
         try:
-            for fmt in PAGE_SUFFIXES:
-                target = page_path(path, fmt)
-                write_atomic(target, render(result.readout, fmt, config=self.config))
-                written.append(target.name)
+            for lang in langs:
+                for fmt in PAGE_SUFFIXES:
+                    target = page_path(path, fmt, lang)
+                    page = render(result.readout, fmt, config=self.config, lang=lang)
+                    write_atomic(target, page)
+                    written.append(target.name)
         except (OSError, RenderError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc)
             self.notify(f"Export failed: {reason}", severity="error", timeout=8)

@@ -1,0 +1,192 @@
+"""The Japanese page's checks, over the loaded data (as `lint`): `missing-translation`,
+`translation-mismatch`, and the Japanese free-text checks (`clock-style`, `digit-width`,
+`unknown-person`). They run for a readout that has any `ja` block; `render --lang ja`
+asks for the missing translations of any readout, as errors.
+
+Each problem stands at its node: a missing Japanese text at the English node that lacks
+it, a finding at its words in the Japanese text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from author.diagnostics import Loc
+from author.rules import freetext_ja
+from author.rules.freetext import Finding
+
+# add(loc, severity, code, message, suggestion, finding_in=(text, finding) or None)
+Add = Callable[..., None]
+
+NAME_FIELDS = ("family_name", "display_name", "given_name")
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _items(value: Any) -> list[tuple[int, Any]]:
+    return list(enumerate(value)) if isinstance(value, list) else []
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _participants(data: dict[str, Any]) -> Iterator[tuple[Loc, dict[str, Any]]]:
+    for side in ("principals", "counterparts"):
+        for i, person in _items(data.get(side)):
+            if isinstance(person, dict):
+                yield (side, i), person
+
+
+def has_japanese(data: dict[str, Any]) -> bool:
+    """Whether the loaded readout has any `ja` block (then it has a Japanese page)."""
+    if "ja" in data or "ja" in _mapping(data.get("meeting")):
+        return True
+    if any("ja" in person for _, person in _participants(data)):
+        return True
+    return any(isinstance(p, dict) and "ja" in p for _, p in _items(data.get("points")))
+
+
+# -- what a point says in each language ------------------------------------------------------
+
+
+def point_pairs(data: dict[str, Any]) -> Iterator[tuple[Loc, str | None, Loc, Any]]:
+    """(English loc, English text, Japanese loc, Japanese value) for each text of each point:
+    its text, heading and sub-points. A string point has no Japanese (it becomes a mapping
+    `{text, ja}` when it gets one)."""
+    for i, point in _items(data.get("points")):
+        if not isinstance(point, dict):
+            yield ("points", i), _text(point), ("points", i, "ja"), None
+            continue
+        ja = point.get("ja")
+        ja_item = _mapping(ja)
+        text_loc: Loc = ("points", i, "ja", "text") if isinstance(ja, dict) else ("points", i, "ja")
+        ja_text = ja_item.get("text") if isinstance(ja, dict) else ja
+        yield ("points", i, "text"), _text(point.get("text")), text_loc, ja_text
+        if "heading" in point:
+            heading = ja_item.get("heading")
+            yield (
+                ("points", i, "heading"),
+                _text(point.get("heading")),
+                (
+                    "points",
+                    i,
+                    "ja",
+                    "heading",
+                ),
+                heading,
+            )
+        subs = ja_item.get("points")
+        for j, sub in _items(point.get("points")):
+            ja_sub = subs[j] if isinstance(subs, list) and j < len(subs) else None
+            yield ("points", i, "points", j), _text(sub), ("points", i, "ja", "points", j), ja_sub
+
+
+# -- missing-translation -------------------------------------------------------------------
+
+
+def missing_translations(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+    """(English loc, message) for each Japanese text the Japanese page needs and lacks."""
+    ja = _mapping(data.get("ja"))
+    if "section" in data and not _text(ja.get("section")):
+        yield ("section",), "no Japanese section: add ja.section (the desk, e.g. ウクライナ)"
+    meeting = _mapping(data.get("meeting"))
+    if "name" in meeting and not _text(_mapping(meeting.get("ja")).get("name")):
+        yield ("meeting", "name"), "no Japanese name for the meeting: add meeting.ja.name"
+    for loc, person in _participants(data):
+        person_ja = _mapping(person.get("ja"))
+        where = f"{loc[0]}[{loc[1]}].ja"
+        if "group" in person:
+            if not _text(person_ja.get("group")):
+                yield (*loc, "group"), f"no Japanese text for this group: add {where}.group"
+            continue
+        if not _text(person_ja.get("name")):
+            name_loc = next((f for f in NAME_FIELDS if f in person), None)
+            at = (*loc, name_loc) if name_loc else loc
+            yield at, f"no Japanese name for this participant: add {where}.name"
+        if not _text(person_ja.get("title")):
+            at = (*loc, "title") if "title" in person else loc
+            yield at, f"no Japanese title for this participant: add {where}.title"
+    for en_loc, english, ja_loc, japanese in point_pairs(data):
+        if english is not None and not _text(japanese):
+            what = {"heading": "heading", "text": "text"}.get(str(en_loc[-1]), "text")
+            if en_loc[2:3] == ("points",):
+                what = "sub-point"
+            yield en_loc, f"no Japanese {what} for this point: add {_dotted(ja_loc)}"
+    for field, what in (("photos", "caption"), ("footnotes", "footnote")):
+        given = _items(ja.get(field))
+        for j, _ in _items(data.get(field)):
+            if j >= len(given) or not _text(given[j][1]):
+                yield (field, j), f"no Japanese {what} for this one: add ja.{field}[{j}]"
+
+
+def _dotted(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+# -- the Japanese free texts ---------------------------------------------------------------
+
+
+def japanese_texts(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+    """Every Japanese text the author wrote as prose: points (text, heading, sub-points),
+    captions, footnotes, contexts and the meeting's note."""
+    for _, _, ja_loc, japanese in point_pairs(data):
+        if text := _text(japanese):
+            yield ja_loc, text
+    ja = _mapping(data.get("ja"))
+    for field in ("photos", "footnotes"):
+        for j, value in _items(ja.get(field)):
+            if text := _text(value):
+                yield ("ja", field, j), text
+    for loc, person in _participants(data):
+        if text := _text(_mapping(person.get("ja")).get("context")):
+            yield (*loc, "ja", "context"), text
+    if text := _text(_mapping(_mapping(data.get("meeting")).get("ja")).get("note")):
+        yield ("meeting", "ja", "note"), text
+
+
+def known_people_ja(data: dict[str, Any]) -> tuple[list[freetext_ja.KnownPersonJa], list[str]]:
+    """The participants as the Japanese points name them, and the Japanese offices (titles,
+    headings) whose words are no names."""
+    people, offices = [], []
+    for _, person in _participants(data):
+        person_ja = _mapping(person.get("ja"))
+        name = _text(person_ja.get("name")) or ""
+        short = _text(person_ja.get("short")) or ""
+        if name or short:
+            people.append(freetext_ja.KnownPersonJa(short=short, name=name))
+        if title := _text(person_ja.get("title")):
+            offices.append(title)
+    ja = _mapping(data.get("ja"))
+    offices += [t for t in (_text(ja.get("title")), _text(ja.get("section"))) if t]
+    return people, offices
+
+
+# -- the checks ------------------------------------------------------------------------------
+
+
+def lint_japanese(data: dict[str, Any], add: Add) -> None:
+    """Every Japanese check of a readout that has a `ja` block."""
+    for loc, message in missing_translations(data):
+        add(loc, "warning", "missing-translation", message)
+    for _, english, ja_loc, japanese in point_pairs(data):
+        if english is None or not _text(japanese):
+            continue
+        mismatch = freetext_ja.number_mismatch(english, japanese)
+        if mismatch is not None:
+            add(ja_loc, "warning", "translation-mismatch", mismatch.message())
+    people, offices = known_people_ja(data)
+    for loc, text in japanese_texts(data):
+        findings: list[Finding] = [
+            *freetext_ja.clock_findings_ja(text),
+            *freetext_ja.digit_width_findings(text),
+            *freetext_ja.reference_findings_ja(text, people, offices),
+        ]
+        for finding in findings:
+            add(loc, "warning", finding.code, finding.message, finding.suggestion, (text, finding))

@@ -1,0 +1,317 @@
+"""Checks of the author's Japanese sentences, and the numbers two texts of a point carry.
+
+Finders return `freetext.Finding`s with offsets into the text they were given, as the
+English finders do. The contract is `../shared/design/japanese-page.md`, "Checks for the
+Japanese page" and "Fine points".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import time
+from decimal import Decimal, InvalidOperation
+
+from author.rules.clock import MONTHS
+from author.rules.duration import NUMBER_WORDS
+from author.rules.freetext import Finding
+from author.rules.japanese import clock_ja, is_katakana
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+
+
+def fold_digits(text: str) -> str:
+    """Full-width digits (and their comma and point) as ASCII: `１２時` → `12時`.
+    One character for one, so offsets stay valid."""
+    return text.translate(_FULL_WIDTH)
+
+
+# -- digit-width ---------------------------------------------------------------------------
+
+_WIDE_DIGITS = re.compile(r"[０-９]+")
+
+
+def digit_width_findings(text: str) -> list[Finding]:
+    """Full-width digits: the house style writes digits half width (`12時`, not `１２時`)."""
+    out = []
+    for match in _WIDE_DIGITS.finditer(text):
+        fixed = fold_digits(match.group(0))
+        out.append(
+            Finding(
+                match.start(),
+                match.end(),
+                "digit-width",
+                f"full-width digits {match.group(0)!r}; write {fixed!r} (digits are half width)",
+                fixed,
+            )
+        )
+    return out
+
+
+# -- clock-style ---------------------------------------------------------------------------
+
+# Read on the folded text, so `午後１３時` is a clock reading too (and a digit-width one).
+_HALF_CLOCK = re.compile(r"(?P<half>午前|午後)\s*(?P<h>[0-9]{1,2})時(?:(?P<m>[0-9]{1,2})分)?")
+_BARE_CLOCK = re.compile(
+    r"(?<![0-9:])(?P<h>[0-9]{1,2})(?:時(?!間)(?:(?P<m>[0-9]{1,2})分)?|:(?P<cm>[0-9]{2})(?![0-9]))"
+)
+
+
+def _suggest(hour: int, minute: int) -> str | None:
+    if hour > 23 or minute > 59:
+        return None
+    return clock_ja(time(hour, minute))
+
+
+def clock_findings_ja(text: str) -> list[Finding]:
+    """`午後13時25分` (an hour of 13 or more after 午前/午後: write `午後1時25分`), and a
+    24-hour reading (`18時`, `18:05`) in a text that also uses 午前/午後."""
+    if "時" not in text and ":" not in text:
+        return []
+    folded = fold_digits(text)
+    out: list[Finding] = []
+    halves = list(_HALF_CLOCK.finditer(folded))
+    for match in halves:
+        hour, minute = int(match["h"]), int(match["m"] or 0)
+        if hour < 13:
+            continue
+        found = text[match.start() : match.end()]
+        fixed = _suggest(hour, minute)
+        message = f"{found!r} is not a time: a 24-hour hour after {match['half']}"
+        message += f"; write {fixed!r}" if fixed else ""
+        out.append(Finding(match.start(), match.end(), "clock-style", message, fixed))
+    if not halves:
+        return out
+    covered = [(m.start(), m.end()) for m in halves]
+    for match in _BARE_CLOCK.finditer(folded):
+        if any(start <= match.start() < end for start, end in covered):
+            continue
+        hour = int(match["h"])
+        minute = int(match["m"] or match["cm"] or 0)
+        found = text[match.start() : match.end()]
+        fixed = _suggest(hour, minute)
+        message = f"{found!r} is a 24-hour clock in a text that writes 午前/午後"
+        message += f"; write {fixed!r}" if fixed else ""
+        out.append(Finding(match.start(), match.end(), "clock-style", message, fixed))
+    return out
+
+
+# -- unknown-person on {姓}大臣 / {姓}外相 ---------------------------------------------------------
+
+_PERSON_TITLES = ("大臣", "外相")
+_REFERENCE_JA = re.compile("|".join(_PERSON_TITLES))
+# What stands before 大臣/外相 and is not a family name: the office (`外務大臣`), a word
+# for "both", "the said", "each", "former" (`両外相`, `同大臣`, `元外相`).
+_NOT_A_NAME_ENDINGS = (
+    "外務",
+    "防衛",
+    "財務",
+    "総務",
+    "法務",
+    "環境",
+    "復興",
+    "国務",
+    "総理",
+    "経済産業",
+    "文部科学",
+    "厚生労働",
+    "農林水産",
+    "国土交通",
+    "担当",
+    "副",
+    "両",
+    "同",
+    "各",
+    "諸",
+    "全",
+    "元",
+    "前",
+    "現",
+    "新",
+    "歴代",
+)
+# Countries written with one kanji before an office (`英外相`, `日米外相`).
+_COUNTRY_KANJI = frozenset("日米英仏独伊中韓露加豪印比越泰星馬墨伯")
+# After the office, a compound noun, not a person: `日・ウクライナ外相会談`, `外相会合`.
+_COMPOUND_AFTER = ("会談", "会合", "電話会談", "級", "間", "共同", "声明", "協議", "戦略")
+
+
+def _is_name_char(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or char in "々・" or is_katakana(char)
+
+
+@dataclass(frozen=True)
+class KnownPersonJa:
+    short: str  # `上川大臣`, `クレーバ外相`
+    name: str  # `上川陽子`, `ドミトロ・クレーバ`
+
+    @property
+    def families(self) -> set[str]:
+        """The names the Japanese points may call them by: the short form without its office
+        (`上川`), the last part of a katakana name (`クレーバ`)."""
+        out = set()
+        for title in _PERSON_TITLES:
+            if self.short.endswith(title) and len(self.short) > len(title):
+                out.add(self.short[: -len(title)])
+        if self.name:
+            out.add(self.name.rsplit("・", 1)[-1])
+        return out
+
+    def is_called(self, family: str) -> bool:
+        # A kanji name is family name first, with no separator: `上川` of `上川陽子`.
+        return family in self.families or (bool(self.name) and self.name.startswith(family))
+
+
+def _family_before(text: str, at: int) -> tuple[int, str] | None:
+    """The family name a `{姓}大臣` form at `at` names: (its start, the name), or None when
+    what stands before the office is no name."""
+    start = at
+    while start > 0 and at - start < 12 and _is_name_char(text[start - 1]):
+        start -= 1
+    run = text[start:at]
+    if not run or run.endswith(_NOT_A_NAME_ENDINGS):
+        return None
+    parts = run.split("・")
+    if parts[0] and set(parts[0]) <= _COUNTRY_KANJI and (len(parts) > 1 or len(run) <= 2):
+        return None  # `日・ウクライナ外相`, `英外相`, `日米外相`
+    family = parts[-1]
+    if not family:
+        return None
+    return at - len(family), family
+
+
+def reference_findings_ja(
+    text: str, people: list[KnownPersonJa], offices: Iterable[str] = ()
+) -> list[Finding]:
+    """`{姓}大臣`/`{姓}外相` forms whose family name is no listed person's (`林大臣` in a
+    readout of 上川 and クレーバ, or a misspelling `上山大臣`), with the closest listed short
+    form as the suggestion. `offices` are texts such as the participants' Japanese titles:
+    a word that stands in one (`ウクライナ` of `ウクライナ外務大臣`) is a country, no name."""
+    if not people or not _REFERENCE_JA.search(text):
+        return []
+    office_text = "\x00".join(offices)
+    families = {family: p for p in people for family in p.families}
+    out = []
+    for match in _REFERENCE_JA.finditer(text):
+        if text.startswith(_COMPOUND_AFTER, match.end()):
+            continue
+        found = _family_before(text, match.start())
+        if found is None:
+            continue
+        start, family = found
+        if family in office_text or any(p.is_called(family) for p in people):
+            continue
+        close = difflib.get_close_matches(family, list(families), n=1, cutoff=0.5)
+        suggestion = families[close[0]].short if close else None
+        form = text[start : match.end()]
+        message = f"{form!r} is not a person listed in this readout"
+        if suggestion:
+            message += f"; did you mean {suggestion!r}?"
+        out.append(Finding(start, match.end(), "unknown-person", message, suggestion))
+    return out
+
+
+# -- translation-mismatch ------------------------------------------------------------------
+
+_NUMBER = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+_EN_NUMBER = re.compile(rf"(?P<n>{_NUMBER})(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?")
+_EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+# `1兆2000億`, `1億5000万`, `1,500`: a Japanese number is read with its 万/億/兆 units.
+_JA_NUMBER = re.compile(
+    rf"(?=[0-9])(?:(?P<cho>{_NUMBER})兆)?(?:(?P<oku>{_NUMBER})億)?(?:(?P<man>{_NUMBER})万)?"
+    rf"(?P<rest>{_NUMBER})?"
+)
+_JA_UNITS = (("cho", 10**12), ("oku", 10**8), ("man", 10**4), ("rest", 1))
+_TENS = ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_WORD_VALUES = {w: i for i, w in enumerate(NUMBER_WORDS)} | {
+    w: 30 + 10 * i for i, w in enumerate(_TENS)
+}
+_WORDS = re.compile(
+    r"\b(" + "|".join(sorted(_WORD_VALUES, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+_MONTH_NAMES = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
+
+
+def _value(number: str) -> Decimal:
+    try:
+        return Decimal(number.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the patterns give digits only
+        return Decimal(0)
+
+
+def _shown(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+def english_numbers(text: str) -> set[Decimal]:
+    """The numbers written in digits in an English text: `1,500` is 1500, `1.5 million`
+    is 1500000, `18th` is 18."""
+    out = set()
+    for match in _EN_NUMBER.finditer(fold_digits(text)):
+        value = _value(match["n"])
+        if match["scale"]:
+            value *= _EN_SCALES[match["scale"]]
+        out.add(value)
+    return out
+
+
+def english_answers(text: str) -> set[Decimal]:
+    """What in an English text answers a Japanese number: its digits, the month of a month
+    name (`September 18` carries 9 and 18), a number word (`two`)."""
+    out = english_numbers(text)
+    out.update(Decimal(MONTHS.index(m) + 1) for m in _MONTH_NAMES.findall(text))
+    out.update(Decimal(_WORD_VALUES[w.lower()]) for w in _WORDS.findall(text))
+    return out
+
+
+def japanese_numbers(text: str) -> set[Decimal]:
+    """The numbers written in digits in a Japanese text, full width folded: `1,500台` is
+    1500, `1億5000万` is 150000000, `9月18日` is 9 and 18."""
+    out = set()
+    for match in _JA_NUMBER.finditer(fold_digits(text)):
+        if not match.group(0):
+            continue
+        out.add(sum((_value(match[g]) * unit for g, unit in _JA_UNITS if match[g]), Decimal(0)))
+    return out
+
+
+@dataclass(frozen=True)
+class NumberMismatch:
+    """The numbers one text has and the other lacks."""
+
+    missing_in_japanese: tuple[str, ...]
+    missing_in_english: tuple[str, ...]
+
+    def message(self) -> str:
+        parts = []
+        if self.missing_in_japanese:
+            parts.append(f"the English has {', '.join(self.missing_in_japanese)}")
+        if self.missing_in_english:
+            parts.append(f"the Japanese has {', '.join(self.missing_in_english)}")
+        lacks = (
+            "the Japanese does not"
+            if self.missing_in_japanese and not self.missing_in_english
+            else "the English does not"
+            if not self.missing_in_japanese
+            else "the other text does not"
+        )
+        return f"the two texts do not carry the same numbers: {' and '.join(parts)}, {lacks}"
+
+
+def number_mismatch(english: str, japanese: str) -> NumberMismatch | None:
+    """Every number written in digits in one text must appear in the other: as digits
+    (full width folded, thousands separators ignored), as part of a date, or, in the
+    English, as a number word. Numbers written only as words need no counterpart."""
+    en, ja = english_numbers(english), japanese_numbers(japanese)
+    if not en and not ja:
+        return None
+    lacking_ja = sorted(en - ja)
+    lacking_en = sorted(ja - english_answers(english)) if ja else []
+    if not lacking_ja and not lacking_en:
+        return None
+    return NumberMismatch(
+        tuple(_shown(v) for v in lacking_ja), tuple(_shown(v) for v in lacking_en)
+    )

@@ -1,0 +1,404 @@
+"""The Japanese page (`render --lang ja`), its `ja` facts and its checks, from real readouts."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from author.check import check_text, for_japanese_page
+from author.render import render
+from tests.conftest import EXAMPLES, REFERENCE, SEED, SHARED
+from tests.conftest import run_author as run
+
+KOREA = EXAMPLES / "japan-korea-telephone-2024-01-23.readout.yaml"
+
+# The contract's reference lead (../shared/design/japanese-page.md, "The reference pair").
+REFERENCE_LEAD = (
+    "現地時間9月20日午後6時05分（日本時間21日午前7時05分）から約25分間、"
+    "国連総会出席のため米国・ニューヨークを訪問中の上川陽子外務大臣は、"
+    "ドミトロ・クレーバ・ウクライナ外務大臣（H.E. Mr. Dmytro KULEBA, Minister for Foreign "
+    "Affairs of Ukraine）と会談を行ったところ、概要は以下のとおりです。"
+)
+
+
+def _readout(text: str):
+    result = check_text(text, "x.readout.yaml")
+    assert result.readout is not None, result.diagnostics
+    return result.readout
+
+
+def test_the_reference_lead_is_the_contracts_exactly() -> None:
+    contract = SHARED / "design" / "japanese-page.md"
+    if contract.is_file():
+        written = [
+            line.strip()
+            for line in contract.read_text(encoding="utf-8").splitlines()
+            if line.strip().startswith("現地時間9月20日")
+        ]
+        assert written == [REFERENCE_LEAD]
+    done = run("render", str(REFERENCE), "--lang", "ja")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert REFERENCE_LEAD in done.stdout.splitlines()
+
+
+def test_the_reference_english_page_stays_the_seed() -> None:
+    done = run("render", str(REFERENCE))
+    assert done.stdout == SEED.read_text(encoding="utf-8") + "\n"
+
+
+def test_the_reference_japanese_page_text() -> None:
+    page = render(_readout(REFERENCE.read_text(encoding="utf-8")), "text", lang="ja")
+    lines = page.splitlines()
+    assert lines[:7] == [
+        "日・ウクライナ外相会談",
+        "",
+        "令和5年9月20日",
+        "向かい合い、握手を交わす、両外相の様子",
+        "テーブルに着席し、会談する両外相の様子",
+        "",
+        REFERENCE_LEAD,
+    ]
+    assert lines[7] == ""
+    assert lines[8].startswith("  1. 冒頭、上川大臣から、")
+    assert lines[10].startswith("  3. ") and "1,500台" in lines[10]
+    assert lines[-2:] == ["", "ウクライナへ戻る"]
+    assert page.endswith("ウクライナへ戻る\n")
+
+
+def test_the_korean_telephone_talk_from_tokyo() -> None:
+    done = run("render", str(KOREA), "--lang", "ja")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[:3] == ["日韓外相電話会談", "", "令和6年1月23日"]
+    assert lines[4] == (
+        "1月23日、午後5時35分から約35分間、上川陽子外務大臣は、趙兌烈（チョ・テヨル）"
+        "韓国外交部長官と電話会談を行ったところ、概要は以下のとおりです。"
+    )
+    assert lines[-1] == "大韓民国へ戻る"
+    english = run("render", str(KOREA)).stdout
+    assert "H.E. Mr. CHO Tae-yul, Minister of Foreign Affairs of the Republic of Korea." in english
+
+
+def test_every_example_validates_without_a_warning() -> None:
+    done = run("validate", *sorted(str(p) for p in EXAMPLES.glob("*.readout.yaml")))
+    assert done.returncode == 0 and done.stdout == "", done.stdout
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.html_lang: str | None = None
+        self.text: list[str] = []
+        self.items = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "html":
+            self.html_lang = dict(attrs).get("lang")
+        self.items += tag == "li"
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_and_markdown_carry_the_same_content() -> None:
+    readout = _readout(REFERENCE.read_text(encoding="utf-8"))
+    html = render(readout, "html", lang="ja")
+    parser = _Tags()
+    parser.feed(html)
+    parser.close()
+    assert parser.html_lang == "ja"
+    text = "".join(parser.text)
+    assert REFERENCE_LEAD in text
+    assert "令和5年9月20日" in text and "ウクライナへ戻る" in text
+    assert parser.items == 2 + 3  # two captions, three points
+    md = render(readout, "md", lang="ja")
+    assert md.startswith("# 日・ウクライナ外相会談\n")
+    assert REFERENCE_LEAD.replace("H.E.", "H.E.") in md
+    assert "\n1. 冒頭、" in md and "\n3. " in md
+
+
+HEADED = """\
+section: Japan-Philippines Relations
+published: 2024-07-08
+meeting:
+  kind: working_lunch
+  start: 2024-07-08 12:00
+  timezone: Asia/Manila
+  duration: 90 min
+  around: true
+principals:
+  - honorific: Ms.
+    family_name: Kamikawa
+    given_name: Yoko
+    title: Minister for Foreign Affairs of Japan
+    ja: {name: 上川陽子, title: 外務大臣, context: フィリピンを訪問中の, short: 上川大臣}
+counterparts:
+  - honorific: H.E. Mr.
+    given_name: Enrique A.
+    family_name: Manalo
+    title: Secretary of Foreign Affairs of the Republic of the Philippines
+    ja: {name: エンリケ・マナロ, title: フィリピン外務長官, short: マナロ長官}
+  - honorific: the Honorable
+    given_name: Gilberto
+    family_name: Teodoro
+    title: Secretary of National Defense of the Republic of the Philippines
+    ja: {name: ギルベルト・テオドロ, title: フィリピン国防長官}
+points:
+  - text: The ministers signed the Reciprocal Access Agreement.
+    heading: Bilateral relations
+    points:
+      - The first sub-point.
+      - The second sub-point.
+    ja:
+      text: 両大臣は、円滑化協定に署名しました。
+      heading: 二国間関係
+      points:
+        - 一つ目の小項目。
+        - 二つ目の小項目。
+ja:
+  section: フィリピン
+"""
+
+
+def test_headings_sub_points_several_counterparts_around_and_a_home_day() -> None:
+    readout = _readout(HEADED)
+    page = render(readout, "text", lang="ja")
+    lines = page.splitlines()
+    assert lines[0] == "フィリピン"  # no ja.title: the section
+    assert lines[2] == "令和6年7月8日"
+    assert lines[4] == (
+        "現地時間7月8日午後0時（日本時間同日午後1時）頃から約1時間半、フィリピンを訪問中の"
+        "上川陽子外務大臣は、エンリケ・マナロ・フィリピン外務長官（H.E. Mr. Enrique A. MANALO, "
+        "Secretary of Foreign Affairs of the Republic of the Philippines）及びギルベルト・テオドロ・"
+        "フィリピン国防長官（The Honorable Gilberto TEODORO, Secretary of National Defense of the "
+        "Republic of the Philippines）とワーキング・ランチを行ったところ、概要は以下のとおりです。"
+    )
+    assert lines[6:10] == [
+        "  1. 二国間関係",
+        "     両大臣は、円滑化協定に署名しました。",
+        "     （1）一つ目の小項目。",
+        "     （2）二つ目の小項目。",
+    ]
+    html = render(readout, "html", lang="ja")
+    assert "<li>（1）一つ目の小項目。</li>" in html
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        # A bare date at home: no time, no duration.
+        (("start: 2024-07-08 12:00", "start: 2024-07-08"), "現地時間7月8日、フィリピンを訪問中の"),
+        # No duration: から then the comma.
+        (("  duration: 90 min\n", ""), "頃から、フィリピンを訪問中の"),
+        # Exact duration: no 約.
+        (("  around: true\n", "  around: true\n  approximate: false\n"), "頃から1時間半、"),
+    ],
+)
+def test_lead_variants(change: tuple[str, str], expected: str) -> None:
+    page = render(_readout(HEADED.replace(*change)), "text", lang="ja")
+    assert expected in page
+
+
+def test_courtesy_calls_change_the_particle() -> None:
+    text = HEADED.replace("kind: working_lunch", "kind: courtesy_call_received")
+    assert "テオドロ・フィリピン国防長官（The Honorable Gilberto TEODORO, Secretary of National Defense of the Republic of the Philippines）による表敬を受けたところ、" in render(_readout(text), "text", lang="ja")
+    text = HEADED.replace("kind: working_lunch", "kind: courtesy_call_paid")
+    assert "Philippines）への表敬を行ったところ、" in render(_readout(text), "text", lang="ja")
+
+
+def test_designation_false_leaves_the_english_out() -> None:
+    text = HEADED.replace("short: マナロ長官}", "short: マナロ長官, designation: false}")
+    page = render(_readout(text), "text", lang="ja")
+    assert "エンリケ・マナロ・フィリピン外務長官及びギルベルト" in page
+    assert "MANALO" not in page
+
+
+# -- the ja blocks in the model ------------------------------------------------------------
+
+
+def test_unknown_ja_keys_are_refused_with_did_you_mean_at_their_line() -> None:
+    text = REFERENCE.read_text(encoding="utf-8")
+    text = text.replace("      short: クレーバ外相", "      shrot: クレーバ外相")
+    text = text.replace("  title: 日・ウクライナ外相会談", "  tilte: 日・ウクライナ外相会談")
+    result = check_text(text, "x.readout.yaml")
+    found = {(d.line, d.code, d.message) for d in result.errors}
+    lines = text.splitlines()
+    shrot = next(i for i, line in enumerate(lines, 1) if "shrot:" in line)
+    tilte = next(i for i, line in enumerate(lines, 1) if "tilte:" in line)
+    assert (shrot, "unknown-field", "unknown field 'shrot'; did you mean 'short'?") in found
+    assert (tilte, "unknown-field", "unknown field 'tilte'; did you mean 'title'?") in found
+
+
+def test_a_point_ja_of_the_wrong_shape_points_at_it() -> None:
+    text = HEADED.replace("      text: 両大臣は、円滑化協定に署名しました。\n", "      txt: x\n")
+    result = check_text(text, "x.readout.yaml")
+    [error] = result.errors
+    assert (error.code, error.loc) == ("unknown-field", ("points", 0, "ja", "txt"))
+    assert "did you mean 'text'?" in error.message
+    text = HEADED.replace("designation", "x").replace(
+        "short: マナロ長官}", "short: マナロ長官, designation: no}"
+    )
+    [error] = check_text(text, "x.readout.yaml").errors
+    assert (error.code, error.loc) == ("wrong-type", ("counterparts", 0, "ja", "designation"))
+
+
+# -- the checks ------------------------------------------------------------------------------
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def _diagnostics(text: str, code: str) -> list[tuple[int, int, str, tuple]]:
+    result = check_text(text, "x.readout.yaml")
+    return [(d.line, d.col, d.severity, d.loc) for d in result.diagnostics if d.code == code]
+
+
+def test_missing_translation_at_the_english_node() -> None:
+    text = HEADED.replace("    ja: {name: ギルベルト・テオドロ, title: フィリピン国防長官}\n", "")
+    text = text.replace("ja:\n  section: フィリピン\n", "")
+    text = text.replace("        - 二つ目の小項目。\n", "")
+    found = _diagnostics(text, "missing-translation")
+    assert found == [
+        (1, 10, "warning", ("section",)),
+        (_line_of(text, "family_name: Teodoro"), 18, "warning", ("counterparts", 1, "family_name")),
+        (_line_of(text, "Secretary of National Defense"), 12, "warning", ("counterparts", 1, "title")),
+        (_line_of(text, "- The second sub-point."), 9, "warning", ("points", 0, "points", 1)),
+    ]
+    # For the Japanese page each is an error, and the page is not rendered.
+    result = check_text(text, "x.readout.yaml")
+    for_japanese_page(result)
+    assert {d.severity for d in result.diagnostics if d.code == "missing-translation"} == {"error"}
+
+
+def test_missing_translation_counts_photos_footnotes_and_names(tmp_path: Path) -> None:
+    text = HEADED.replace("published: 2024-07-08\n", "published: 2024-07-08\nphotos: [A, B]\nfootnotes: [F]\n")
+    text = text.replace("ja:\n  section: フィリピン\n", "ja:\n  section: フィリピン\n  photos: [甲]\n")
+    found = {loc for *_, loc in _diagnostics(text, "missing-translation")}
+    assert found == {("photos", 1), ("footnotes", 0)}
+
+
+def test_render_lang_ja_refuses_a_readout_without_its_translations(tmp_path: Path) -> None:
+    path = tmp_path / "m.readout.yaml"
+    path.write_text(HEADED.replace("ja:\n  section: フィリピン\n", ""), encoding="utf-8")
+    done = run("validate", str(path))
+    assert done.returncode == 0  # a warning in validate
+    assert f"{path}:1:10: warning: no Japanese section" in done.stdout
+    done = run("render", str(path), "--lang", "ja")
+    assert done.returncode == 1 and done.stdout == ""
+    assert f"{path}:1:10: error: no Japanese section" in done.stderr
+    assert "[missing-translation]" in done.stderr
+    assert run("render", str(path)).returncode == 0  # the English page does not need it
+
+
+def test_a_readout_with_no_ja_has_no_japanese_checks_but_render_ja_lists_everything() -> None:
+    english_only = (EXAMPLES / "japan-philippines-telephone-2024-01-10.readout.yaml")
+    done = run("validate", str(english_only))
+    assert done.returncode == 0 and done.stdout == ""
+    done = run("render", str(english_only), "--lang", "ja")
+    assert done.returncode == 1
+    codes = [line.rsplit("[", 1)[-1] for line in done.stderr.splitlines() if "error:" in line]
+    assert codes == ["missing-translation]"] * 7  # section, 2 names, 2 titles, 2 points
+
+
+def test_translation_mismatch_at_the_japanese_text() -> None:
+    text = REFERENCE.read_text(encoding="utf-8").replace("1,500台", "1,000台")
+    [(line, col, severity, loc)] = _diagnostics(text, "translation-mismatch")
+    assert (line, col, severity, loc) == (_line_of(text, "1,000台"), 9, "warning", ("points", 2, "ja"))
+    message = next(
+        d.message for d in check_text(text).diagnostics if d.code == "translation-mismatch"
+    )
+    assert "1500" in message and "1000" in message
+    text = REFERENCE.read_text(encoding="utf-8").replace("9月18日", "18日")
+    assert _diagnostics(text, "translation-mismatch") == []  # September answers nothing asked
+    text = REFERENCE.read_text(encoding="utf-8").replace("9月18日", "9月19日")
+    assert len(_diagnostics(text, "translation-mismatch")) == 1
+
+
+@pytest.mark.parametrize(
+    ("wrong", "code", "found", "suggestion"),
+    [
+        ("9月末までに", "clock-style", "午後13時25分", "午後1時25分"),
+        ("9月末までに", "digit-width", "１２", "12"),
+        ("上川大臣から、民間人", "unknown-person", "上山大臣", "上川大臣"),
+    ],
+)
+def test_japanese_free_text_checks_at_their_words(
+    wrong: str, code: str, found: str, suggestion: str
+) -> None:
+    replacement = {
+        "clock-style": "午後13時25分に、9月末までに",
+        "digit-width": "１２日に、9月末までに",
+        "unknown-person": "上山大臣から、民間人",
+    }[code]
+    text = REFERENCE.read_text(encoding="utf-8").replace(wrong, replacement, 1)
+    if code == "digit-width":
+        text = text.replace("１２日に、", "１２日に、")
+    result = check_text(text, "x.readout.yaml")
+    [d] = [d for d in result.diagnostics if d.code == code]
+    line = _line_of(text, found)
+    assert (d.line, d.col) == (line, text.splitlines()[line - 1].index(found) + 1)
+    assert d.severity == "warning" and d.suggestion == suggestion
+
+
+def test_clock_style_in_a_japanese_context_and_caption() -> None:
+    text = REFERENCE.read_text(encoding="utf-8")
+    text = text.replace("context: 国連総会出席のため", "context: 午後13時から国連総会出席のため")
+    text = text.replace("- 向かい合い、", "- 午後6時、18時に向かい合い、")
+    found = {loc for *_, loc in _diagnostics(text, "clock-style")}
+    assert found == {("principals", 0, "ja", "context"), ("ja", "photos", 0)}
+
+
+# -- pages beside a readout --------------------------------------------------------------------
+
+
+@pytest.fixture
+def bilingual(tmp_path: Path) -> Path:
+    (tmp_path / "a.readout.yaml").write_text(REFERENCE.read_text(encoding="utf-8"), "utf-8")
+    for lang, mark in (("en", ""), ("ja", ".ja")):
+        for fmt, ext in (("text", "txt"), ("md", "md"), ("html", "html")):
+            done = run(
+                "render", "a.readout.yaml", "--lang", lang, "-f", fmt, "-o", f"a{mark}.{ext}",
+                cwd=tmp_path,
+            )  # fmt: skip
+            assert done.returncode == 0, done.stderr
+    return tmp_path
+
+
+def test_render_check_knows_the_japanese_pages(bilingual: Path) -> None:
+    assert run("render", "--check", "a.readout.yaml", cwd=bilingual).returncode == 0
+    assert run("render", "--check", "a.ja.md", cwd=bilingual).returncode == 0
+    page = bilingual / "a.ja.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("約25分間", "約30分間"), "utf-8")
+    done = run("render", "--check", "a.ja.txt", cwd=bilingual)  # the page stands for its readout
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0] == (
+        "a.ja.txt: out of date with a.readout.yaml; to fix, run: "
+        "author render a.readout.yaml --lang ja --format text --output a.ja.txt"
+    )
+    fix = done.stderr.splitlines()[0].split("to fix, run: ")[1].split()
+    assert run(*fix[1:], cwd=bilingual).returncode == 0
+    assert run("render", "--check", "a.readout.yaml", cwd=bilingual).returncode == 0
+    done = run("render", "--check", "a.readout.yaml", "--lang", "ja", "-o", "a.ja.txt", cwd=bilingual)
+    assert done.returncode == 0
+
+
+def test_japanese_page_names() -> None:
+    from author.pages import page_path, readout_beside
+
+    assert page_path(Path("a/x.readout.yaml"), "text", "ja") == Path("a/x.ja.txt")
+    assert page_path(Path("x.readout.yml"), "md", "ja") == Path("x.ja.md")
+    assert page_path(Path("x.readout.yaml"), "html", "ja") == Path("x.ja.html")
+    assert page_path(Path("x.readout.yaml"), "html") == Path("x.html")
+    assert readout_beside(Path("nowhere/x.ja.txt")) is None
+
+
+def test_render_check_of_a_stale_japanese_page_needs_its_translations(bilingual: Path) -> None:
+    text = (bilingual / "a.readout.yaml").read_text(encoding="utf-8")
+    (bilingual / "a.readout.yaml").write_text(text.replace("  section: ウクライナ\n", ""), "utf-8")
+    done = run("render", "--check", "a.readout.yaml", cwd=bilingual)
+    assert done.returncode == 1
+    assert "error: no Japanese section" in done.stderr
