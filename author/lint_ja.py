@@ -5,16 +5,21 @@ asks for the missing translations of any readout, as errors.
 
 Each problem stands at its node: a missing Japanese text at the English node that lacks
 it, a finding at its words in the Japanese text.
+
+This module is cheap to import (`lint` always does); the Japanese finders
+(`rules.freetext_ja`, whose patterns cost milliseconds to compile) load only for a readout
+that has a `ja` block, so `validate` of English readouts starts as fast as before.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from author.diagnostics import Loc
-from author.rules import freetext_ja
-from author.rules.freetext import Finding
+
+if TYPE_CHECKING:
+    from author.rules.freetext_ja import KnownPersonJa
 
 # add(loc, severity, code, message, suggestion, finding_in=(text, finding) or None)
 Add = Callable[..., None]
@@ -151,9 +156,11 @@ def japanese_texts(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
         yield ("meeting", "ja", "note"), text
 
 
-def known_people_ja(data: dict[str, Any]) -> tuple[list[freetext_ja.KnownPersonJa], list[str]]:
+def known_people_ja(data: dict[str, Any]) -> tuple[list[KnownPersonJa], list[str]]:
     """The participants as the Japanese points name them, and the Japanese offices (titles,
     headings) whose words are no names."""
+    from author.rules import freetext_ja
+
     people, offices = [], []
     for _, person in _participants(data):
         person_ja = _mapping(person.get("ja"))
@@ -173,6 +180,8 @@ def known_people_ja(data: dict[str, Any]) -> tuple[list[freetext_ja.KnownPersonJ
 
 def lint_japanese(data: dict[str, Any], add: Add) -> None:
     """Every Japanese check of a readout that has a `ja` block."""
+    from author.rules import freetext_ja
+
     for loc, message in missing_translations(data):
         add(loc, "warning", "missing-translation", message)
     for _, english, ja_loc, japanese in point_pairs(data):
@@ -183,7 +192,7 @@ def lint_japanese(data: dict[str, Any], add: Add) -> None:
             add(ja_loc, "warning", "translation-mismatch", mismatch.message())
     people, offices = known_people_ja(data)
     for loc, text in japanese_texts(data):
-        findings: list[Finding] = [
+        findings = [
             *freetext_ja.clock_findings_ja(text),
             *freetext_ja.digit_width_findings(text),
             *freetext_ja.reference_findings_ja(text, people, offices),

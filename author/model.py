@@ -195,9 +195,7 @@ class MeetingJa(Strict):
 class ParticipantJa(Strict):
     name: str | None = Field(default=None, description="上川陽子, ドミトロ・クレーバ")
     title: str | None = Field(default=None, description="外務大臣, ウクライナ外務大臣")
-    context: str | None = Field(
-        default=None, description="placed before the person: 訪日中の"
-    )
+    context: str | None = Field(default=None, description="placed before the person: 訪日中の")
     short: str | None = Field(
         default=None, description="how the Japanese points name them: 上川大臣, クレーバ外相"
     )

@@ -273,9 +273,7 @@ def render(
             f"{exc.filename or folder}:{exc.lineno}: template syntax error: {exc.message}"
         ) from None
     except SecurityError as exc:
-        raise RenderError(
-            f"{folder}/{name}: the template tried something unsafe: {exc}"
-        ) from None
+        raise RenderError(f"{folder}/{name}: the template tried something unsafe: {exc}") from None
     except UndefinedError as exc:
         raise RenderError(f"{folder}/{name}: {exc.message}") from None
     except TemplateError as exc:

@@ -3,7 +3,8 @@
     .venv/bin/python bench/bench_validate.py [--files 1000] [--repeat 5] [--out DIR]
 
 Generates realistic readouts (3-15 points of 50-150 words, 2-6 participants, varied
-kinds, zones and durations) under bench/out/ (gitignored), then measures in this one run,
+kinds, zones and durations; a third of them bilingual, with the Japanese page's `ja`
+facts) under bench/out/ (gitignored), then measures in this one run,
 each command in its own subprocess, best of --repeat runs:
 
 - `author validate` on all files vs `bench/baseline_validate.py` (read + libyaml parse +
@@ -61,6 +62,31 @@ KINDS = ["meeting", "telephone_talk", "video_conference", "summit_meeting", "wor
 TITLES = ["Minister for Foreign Affairs", "Deputy Minister", "Ambassador", "Senior Vice-Minister"]
 
 
+# The Japanese side of a bilingual readout: names, offices, and the words of its points.
+JAPANESE_JA = {"Kamikawa": "上川陽子", "Tsuji": "辻清人", "Horii": "堀井巌"}
+TITLES_JA = {
+    "Minister for Foreign Affairs": ("外務大臣", "大臣"),
+    "Deputy Minister": ("外務次官", "次官"),
+    "Ambassador": ("大使", "大使"),
+    "Senior Vice-Minister": ("外務副大臣", "副大臣"),
+}
+_VOCABULARY_JA = [
+    *("二国間関係", "地域情勢", "経済協力", "安全保障", "法の支配", "復興支援", "人的交流"),
+    *("自由で開かれたインド太平洋", "エネルギー", "気候変動", "核軍縮", "人道支援"),
+    *("国連安保理改革", "緊密な連携", "意思疎通"),
+]
+
+
+def _point_ja(rng: random.Random, english: str, shorts: list[str]) -> str:
+    """A Japanese text for an English point: about as long, with its numbers (`G7`)."""
+    topics = "、".join(rng.sample(_VOCABULARY_JA, 4))
+    parts = [f"{rng.choice(shorts)}から、{topics}について述べました。"]
+    parts += ["G7との連携を確認しました。"] * english.count("G7")
+    while sum(map(len, parts)) < len(english) // 3:
+        parts.append("両者は、" + "及び".join(rng.sample(_VOCABULARY_JA, 2)) + "で一致しました。")
+    return "".join(parts)
+
+
 def _sentence(rng: random.Random, subject: str, words: int) -> str:
     body = " ".join(rng.choice(WORDS) for _ in range(max(words - 3, 1)))
     return f"{subject} stated that {body}."
@@ -76,14 +102,26 @@ def _point(rng: random.Random, shorts: list[str]) -> str:
     return " ".join(sentences)
 
 
-def _participant(family: str, given: str, honorific: str, title: str, short: str) -> list[str]:
-    return [
+def _participant(
+    family: str, given: str, honorific: str, title: str, short: str, ja: dict | None = None
+) -> list[str]:
+    lines = [
         f"  - honorific: {honorific}",
         f"    family_name: {family}",
         f"    given_name: {given}",
         f"    title: {title}",
         f"    short: {short}",
     ]
+    if ja:
+        lines.append("    ja:")
+        lines += [f"      {key}: {value}" for key, value in ja.items()]
+    return lines
+
+
+def _ja_person(name: str, title: str, principal: bool) -> tuple[dict, str]:
+    office, word = TITLES_JA[title]
+    family = name[:2] if principal else name.rsplit("・", 1)[-1]
+    return {"name": name, "title": office, "short": family + word}, family + word
 
 
 def readout_text(rng: random.Random, index: int) -> str:
@@ -92,6 +130,7 @@ def readout_text(rng: random.Random, index: int) -> str:
     total = rng.randint(2, 6)
     n_ours = rng.randint(1, total - 1)
     month = rng.randint(1, 12)
+    bilingual = index % 3 == 0
     lines = [
         f"# generated readout {index}",
         f"section: Japan-{country.removeprefix('the ')} Relations",
@@ -104,26 +143,41 @@ def readout_text(rng: random.Random, index: int) -> str:
         f"  duration: {rng.choice(['25 min', '40 min', '1 h', '1 h 30 min', 50])}",
         "principals:",
     ]
-    shorts = []
+    shorts, shorts_ja = [], []
     for i in range(n_ours):
         fam, giv, hon = JAPANESE[i % len(JAPANESE)]
         title = TITLES[i % len(TITLES)]
         short = f"{title.split()[0]} {fam}"
-        lines += _participant(fam.upper(), giv, hon, f"{title} of Japan", short)
+        ja = None
+        if bilingual:
+            ja, short_ja = _ja_person(JAPANESE_JA[fam], title, True)
+            shorts_ja.append(short_ja)
+        lines += _participant(fam.upper(), giv, hon, f"{title} of Japan", short, ja)
         shorts.append(short)
     lines.append("counterparts:")
     for i in range(total - n_ours):
         fam = family if i == 0 else f"{family}{chr(ord('a') + i)}"
         title = TITLES[i % len(TITLES)]
         short = f"{title.split()[0]} {fam}"
-        lines += _participant(fam, given, "H.E. Mr.", f"{title} of {country}", short)
+        ja = None
+        if bilingual:
+            ja, short_ja = _ja_person(f"ギヴン・ファミリー{'イロハニホヘト'[i]}", title, False)
+            ja["title"] = "相手国" + ja["title"]
+            shorts_ja.append(short_ja)
+        lines += _participant(fam, given, "H.E. Mr.", f"{title} of {country}", short, ja)
         shorts.append(short)
+    if bilingual:
+        lines += ["ja:", "  section: 相手国", "  title: 外相会談"]
     lines.append("points:")
     for _ in range(rng.randint(3, 15)):
-        lines.append("  - >-")
-        words = _point(rng, shorts).split()
+        point = _point(rng, shorts)
+        words = point.split()
+        lines.append("  - text: >-" if bilingual else "  - >-")
+        indent = "      " if bilingual else "    "
         for start in range(0, len(words), 12):
-            lines.append("    " + " ".join(words[start : start + 12]))
+            lines.append(indent + " ".join(words[start : start + 12]))
+        if bilingual:
+            lines.append("    ja: " + _point_ja(rng, point, shorts_ja))
     return "\n".join(lines) + "\n"
 
 

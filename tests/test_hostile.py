@@ -125,7 +125,7 @@ CASES = [
     ),
     Case(
         "Latin-1 file",
-        lambda: EXAMPLE.decode().replace("’", "é").encode("latin-1"),
+        lambda: EXAMPLE.decode().replace("’", "é").encode("latin-1", errors="replace"),
         "encoding",
         "UTF-8",
     ),

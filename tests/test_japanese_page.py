@@ -204,7 +204,10 @@ def test_lead_variants(change: tuple[str, str], expected: str) -> None:
 
 def test_courtesy_calls_change_the_particle() -> None:
     text = HEADED.replace("kind: working_lunch", "kind: courtesy_call_received")
-    assert "テオドロ・フィリピン国防長官（The Honorable Gilberto TEODORO, Secretary of National Defense of the Republic of the Philippines）による表敬を受けたところ、" in render(_readout(text), "text", lang="ja")
+    assert (
+        "テオドロ・フィリピン国防長官（The Honorable Gilberto TEODORO, Secretary of National Defense of the Republic of the Philippines）による表敬を受けたところ、"
+        in render(_readout(text), "text", lang="ja")
+    )
     text = HEADED.replace("kind: working_lunch", "kind: courtesy_call_paid")
     assert "Philippines）への表敬を行ったところ、" in render(_readout(text), "text", lang="ja")
 
@@ -265,7 +268,12 @@ def test_missing_translation_at_the_english_node() -> None:
     assert found == [
         (1, 10, "warning", ("section",)),
         (_line_of(text, "family_name: Teodoro"), 18, "warning", ("counterparts", 1, "family_name")),
-        (_line_of(text, "Secretary of National Defense"), 12, "warning", ("counterparts", 1, "title")),
+        (
+            _line_of(text, "Secretary of National Defense"),
+            12,
+            "warning",
+            ("counterparts", 1, "title"),
+        ),
         (_line_of(text, "- The second sub-point."), 9, "warning", ("points", 0, "points", 1)),
     ]
     # For the Japanese page each is an error, and the page is not rendered.
@@ -275,8 +283,12 @@ def test_missing_translation_at_the_english_node() -> None:
 
 
 def test_missing_translation_counts_photos_footnotes_and_names(tmp_path: Path) -> None:
-    text = HEADED.replace("published: 2024-07-08\n", "published: 2024-07-08\nphotos: [A, B]\nfootnotes: [F]\n")
-    text = text.replace("ja:\n  section: フィリピン\n", "ja:\n  section: フィリピン\n  photos: [甲]\n")
+    text = HEADED.replace(
+        "published: 2024-07-08\n", "published: 2024-07-08\nphotos: [A, B]\nfootnotes: [F]\n"
+    )
+    text = text.replace(
+        "ja:\n  section: フィリピン\n", "ja:\n  section: フィリピン\n  photos: [甲]\n"
+    )
     found = {loc for *_, loc in _diagnostics(text, "missing-translation")}
     assert found == {("photos", 1), ("footnotes", 0)}
 
@@ -295,7 +307,7 @@ def test_render_lang_ja_refuses_a_readout_without_its_translations(tmp_path: Pat
 
 
 def test_a_readout_with_no_ja_has_no_japanese_checks_but_render_ja_lists_everything() -> None:
-    english_only = (EXAMPLES / "japan-philippines-telephone-2024-01-10.readout.yaml")
+    english_only = EXAMPLES / "japan-philippines-telephone-2024-01-10.readout.yaml"
     done = run("validate", str(english_only))
     assert done.returncode == 0 and done.stdout == ""
     done = run("render", str(english_only), "--lang", "ja")
@@ -307,7 +319,12 @@ def test_a_readout_with_no_ja_has_no_japanese_checks_but_render_ja_lists_everyth
 def test_translation_mismatch_at_the_japanese_text() -> None:
     text = REFERENCE.read_text(encoding="utf-8").replace("1,500台", "1,000台")
     [(line, col, severity, loc)] = _diagnostics(text, "translation-mismatch")
-    assert (line, col, severity, loc) == (_line_of(text, "1,000台"), 9, "warning", ("points", 2, "ja"))
+    assert (line, col, severity, loc) == (
+        _line_of(text, "1,000台"),
+        9,
+        "warning",
+        ("points", 2, "ja"),
+    )
     message = next(
         d.message for d in check_text(text).diagnostics if d.code == "translation-mismatch"
     )
@@ -382,7 +399,9 @@ def test_render_check_knows_the_japanese_pages(bilingual: Path) -> None:
     fix = done.stderr.splitlines()[0].split("to fix, run: ")[1].split()
     assert run(*fix[1:], cwd=bilingual).returncode == 0
     assert run("render", "--check", "a.readout.yaml", cwd=bilingual).returncode == 0
-    done = run("render", "--check", "a.readout.yaml", "--lang", "ja", "-o", "a.ja.txt", cwd=bilingual)
+    done = run(
+        "render", "--check", "a.readout.yaml", "--lang", "ja", "-o", "a.ja.txt", cwd=bilingual
+    )
     assert done.returncode == 0
 
 
@@ -402,3 +421,73 @@ def test_render_check_of_a_stale_japanese_page_needs_its_translations(bilingual:
     done = run("render", "--check", "a.readout.yaml", cwd=bilingual)
     assert done.returncode == 1
     assert "error: no Japanese section" in done.stderr
+
+
+# -- safe output: every Japanese text is text on the page, never markup --------------------------
+
+JA_FIELDS = (
+    "section", "title", "photo", "footnote", "note", "principal name",
+    "principal title", "context", "counterpart name", "counterpart title", "point",
+    "heading", "item text", "sub-point",
+)  # fmt: skip
+
+
+def _filled_ja(values: dict[str, str]) -> dict:
+    from tests.test_safe_output import filled, plain
+
+    v = values.get
+    data = filled(plain())
+    data["ja"] = {
+        "section": v("section"),
+        "title": v("title"),
+        "photos": [v("photo"), v("photo")],
+        "footnotes": [v("footnote")],
+    }
+    data["meeting"]["ja"] = {"note": v("note")}
+    data["principals"][0]["ja"] = {
+        "name": v("principal name"),
+        "title": v("principal title"),
+        "context": v("context"),
+    }
+    data["counterparts"][0]["ja"] = {"name": v("counterpart name"), "title": v("counterpart title")}
+    data["points"][0] = {"text": data["points"][0], "ja": v("point")}
+    data["points"][1]["ja"] = {
+        "heading": v("heading"),
+        "text": v("item text"),
+        "points": [v("sub-point")],
+    }
+    return data
+
+
+def _rotated_ja(payloads: list[str], shift: int) -> dict[str, str]:
+    return {name: payloads[(i + shift) % len(payloads)] for i, name in enumerate(JA_FIELDS)}
+
+
+@pytest.mark.parametrize("shift", range(0, 22, 3))
+def test_every_japanese_field_is_escaped_in_html(shift: int) -> None:
+    from tests.test_safe_output import XSS, load, parse_html
+
+    values = _rotated_ja(XSS, shift)
+    plain_ja = {name: f"平文{name}" for name in JA_FIELDS}
+    baseline = parse_html(render(load(_filled_ja(plain_ja)), "html", lang="ja"))
+    parsed = parse_html(render(load(_filled_ja(values)), "html", lang="ja"))
+    assert parsed.markup == baseline.markup
+    text = "".join(parsed.text)
+    for name, value in values.items():
+        assert value in text, f"{name}: {value!r} does not read back"
+
+
+@pytest.mark.parametrize("shift", range(0, 28, 4))
+def test_every_japanese_field_keeps_markdown_structure(shift: int) -> None:
+    import re
+
+    from tests.test_safe_output import MARKDOWN, load, md_tokens
+
+    values = _rotated_ja(MARKDOWN, shift)
+    plain_ja = {name: f"平文{name}" for name in JA_FIELDS}
+    kinds, text = md_tokens(render(load(_filled_ja(values)), "md", lang="ja"))
+    baseline, _ = md_tokens(render(load(_filled_ja(plain_ja)), "md", lang="ja"))
+    assert kinds == baseline
+    for name, value in values.items():
+        shown = re.sub(r"\s+", " ", value).strip()
+        assert shown in text, f"{name}: {value!r} does not read back"

@@ -205,7 +205,10 @@ def test_participants() -> None:
 @pytest.mark.parametrize(
     ("english", "expected"),
     [
-        ("the Honorable Antony BLINKEN, Secretary of State", "The Honorable Antony BLINKEN, Secretary of State"),
+        (
+            "the Honorable Antony BLINKEN, Secretary of State",
+            "The Honorable Antony BLINKEN, Secretary of State",
+        ),
         ("the Rt Hon Elizabeth TRUSS MP, Secretary", "The Rt Hon Elizabeth TRUSS MP, Secretary"),
         ("H.E. Mr. Dmytro KULEBA, Minister", "H.E. Mr. Dmytro KULEBA, Minister"),
         ("theodore ROOSEVELT, President", "theodore ROOSEVELT, President"),  # not the word `the`
@@ -334,12 +337,18 @@ def test_japanese_clock_style_leaves_good_times(text: str) -> None:
 def test_digit_width() -> None:
     text = "１２時に２台"
     findings = digit_width_findings(text)
-    assert [(text[f.start : f.end], f.suggestion) for f in findings] == [("１２", "12"), ("２", "2")]
+    assert [(text[f.start : f.end], f.suggestion) for f in findings] == [
+        ("１２", "12"),
+        ("２", "2"),
+    ]
     assert {f.code for f in findings} == {"digit-width"}
     assert digit_width_findings("12時に2台") == []
 
 
-PEOPLE = [KnownPersonJa("上川大臣", "上川陽子"), KnownPersonJa("クレーバ外相", "ドミトロ・クレーバ")]
+PEOPLE = [
+    KnownPersonJa("上川大臣", "上川陽子"),
+    KnownPersonJa("クレーバ外相", "ドミトロ・クレーバ"),
+]
 OFFICES = ["外務大臣", "ウクライナ外務大臣", "ウクライナ"]
 
 

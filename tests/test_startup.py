@@ -67,3 +67,24 @@ def test_render_check_is_headless() -> None:
     report = probe("render", "--check", str(REFERENCE))
     assert report["status"] == 0
     assert "textual" not in set(report["loaded"])
+
+
+def test_validate_of_english_readouts_loads_no_japanese_finder() -> None:
+    english = REPO / "examples" / "japan-philippines-telephone-2024-01-10.readout.yaml"
+    report = probe("validate", "-q", str(english))
+    assert report["status"] == 0
+    assert "author.rules.freetext_ja" not in report["ours"]
+    assert "japanera" not in set(report["loaded"])
+    # A bilingual readout is checked for its Japanese page; the era table is still not
+    # needed: only the page's date line uses it.
+    report = probe("validate", "-q", str(REFERENCE))
+    assert "author.rules.freetext_ja" in report["ours"]
+    assert "japanera" not in set(report["loaded"])
+
+
+def test_render_ja_is_headless(tmp_path: Path) -> None:
+    report = probe("render", str(REFERENCE), "--lang", "ja", "--output", str(tmp_path / "p.txt"))
+    assert report["status"] == 0
+    loaded = set(report["loaded"])
+    assert "japanera" in loaded
+    assert "textual" not in loaded and "rich" not in loaded

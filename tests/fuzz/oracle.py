@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from author.check import CheckResult, check_bytes
+from author.check import CheckResult, check_bytes, for_japanese_page
 from author.config import Config
 from author.render import FORMATS, render
 
@@ -67,14 +67,21 @@ def run_pipeline(raw: bytes, config: Config | None = None) -> Outcome:
         return Outcome(False, codes)
     if result.readout is None:
         raise OracleFailure("no errors, yet no readout")
-    for fmt in FORMATS:
-        page = render(result.readout, fmt, config=config)
-        if not isinstance(page, str) or not page.strip():
-            raise OracleFailure(f"empty {fmt} page")
-        if fmt == "html":
-            check_html(page)
-        elif fmt == "md":
-            check_markdown(page)
+    langs = ["en"]
+    if result.readout.has_japanese:
+        # The Japanese page too, when the readout has every Japanese text it needs.
+        for_japanese_page(result, config)
+        if not result.errors:
+            langs.append("ja")
+    for lang in langs:
+        for fmt in FORMATS:
+            page = render(result.readout, fmt, config=config, lang=lang)
+            if not isinstance(page, str) or not page.strip():
+                raise OracleFailure(f"empty {lang} {fmt} page")
+            if fmt == "html":
+                check_html(page)
+            elif fmt == "md":
+                check_markdown(page)
     return Outcome(True, codes)
 
 
