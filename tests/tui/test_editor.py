@@ -128,7 +128,10 @@ async def test_preview_updates_after_an_edit(reference_copy: Path) -> None:
         app.editor.query_one("#title").focus()
         await type_text(pilot, "Foreign Ministers' Meeting")
         await pilot.pause(0.3)  # the throttled check runs by itself
-        assert app.editor.preview.text.startswith("Foreign Ministers' Meeting\n")
+        # With a title, the section line comes first (edition 2, "The page").
+        assert app.editor.preview.text.startswith(
+            "Japan-Ukraine Relations\n\nForeign Ministers' Meeting\n"
+        )
         app.editor.query_one("#duration").focus()
         await pilot.press("ctrl+u")
         await type_text(pilot, "1 h 10 min")
