@@ -262,6 +262,15 @@ async def test_export_writes_the_pages_next_to_the_file(reference_copy: Path) ->
     assert page == SEED.read_text(encoding="utf-8") + "\n"
     assert (folder / "japan-ukraine.md").is_file()
     assert "<h1" in (folder / "japan-ukraine.html").read_text(encoding="utf-8")
+    # with the author[docx] extra (the test extra has it), the Word document too
+    import docx
+
+    document = docx.Document(str(folder / "japan-ukraine.docx"))
+    assert document.paragraphs[0].text == "Japan-Ukraine Relations"
+    assert notices(app) == [
+        "Export: Exported japan-ukraine.txt, japan-ukraine.md, japan-ukraine.html, "
+        "japan-ukraine.docx"
+    ]
 
 
 async def test_heading_and_sub_points(reference_copy: Path) -> None:
