@@ -40,6 +40,7 @@ SUB_POINT_TEXT_INDENT, SUB_POINT_HANGING = 1300, 580
 
 # Paragraph styles: name → (size in points, bold, italic, space after in points).
 STYLES = {
+    "Readout Section": (10.5, False, False, 6),
     "Readout Heading": (14, True, False, 12),
     "Readout Notice": (10.5, False, False, 6),
     "Readout Date": (10.5, False, False, 6),
@@ -69,10 +70,12 @@ def docx_bytes(context: dict[str, Any], *, lang: str = "en") -> bytes:
     list_id = _define_numbering(document, lang)
     body = _Body(document, list_id)
 
+    if context.get("section_line"):  # with a title, the section line comes first
+        body.paragraph(context["section_line"], "Readout Section")
     body.paragraph(context["heading"], "Readout Heading")
-    if context.get("notice"):
-        body.paragraph(context["notice"], "Readout Notice")
     body.paragraph(context["date_line"], "Readout Date")
+    if context.get("notice"):  # under the date line (readout-format.md, "The page")
+        body.paragraph(context["notice"], "Readout Notice")
     for caption in context["captions"]:
         body.paragraph(caption, "Readout Caption")
     body.paragraph(context["lead"], "Readout Lead")

@@ -607,3 +607,22 @@ def test_role_makes_counterparts_optional_and_name_required_message() -> None:
     [problem] = check_text(text).errors
     assert problem.loc == ("meeting", "name")
     assert "missing required field 'name' in meeting" in problem.message
+
+
+def test_word_document_opens_with_the_section_line_then_the_title() -> None:
+    docx = pytest.importorskip("docx")
+    import io
+
+    from author.word import readout_docx
+
+    data = readout({"kind": "meeting"}, photos=["Caption"], **PHILIPPINES)
+    document = docx.Document(io.BytesIO(readout_docx(data)))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[:5] == [
+        "Press Releases",
+        "Japan-Philippines Foreign Ministers’ Meeting",
+        "April 17, 2023",
+        "[Provisional translation]",
+        "Caption",
+    ]
+    assert "Second paragraph of the same point." in texts
