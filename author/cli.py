@@ -141,6 +141,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     new.add_argument("file", metavar="FILE", nargs="?", help="where to write (default: stdout)")
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    new.add_argument(
+        "--kind",
+        metavar="KIND",
+        default="meeting",
+        help="the meeting kind the starter is for (default: meeting), e.g. telephone_talk, "
+        "courtesy_call_received, strategic_dialogue; what the kind uses (a name, a role, "
+        "follow-ons, a group) is written in as comments",
+    )
 
     edit = commands.add_parser(
         "edit",
@@ -396,9 +404,15 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    from author.starter import starter_text
+    from author.starter import USES, starter_text
 
-    text = starter_text()
+    if args.kind not in USES:
+        import difflib
+
+        close = difflib.get_close_matches(args.kind, list(USES), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise UsageError(f"unknown kind {args.kind!r}{hint} (kinds: {', '.join(USES)})")
+    text = starter_text(args.kind)
     if not args.file or args.file == "-":
         _emit(text, None)
         return EXIT_OK
