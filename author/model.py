@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -24,7 +25,6 @@ from pydantic import (
     ValidationInfo,
     WithJsonSchema,
     field_validator,
-    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -120,11 +120,20 @@ def _parse_duration(value: Any) -> int:
 
 
 def _parse_date(value: Any) -> Any:
-    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    """A `YYYY-MM-DD` text → its date; any other type is left for Pydantic to refuse."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
         raise PydanticCustomError(
             "bad-date", "cannot read date '{value}'; write 'YYYY-MM-DD'", {"value": value}
         )
-    return value
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise PydanticCustomError(
+            "bad-date", "'{value}' is not a real date: {why}", {"value": text, "why": str(exc)}
+        ) from None
 
 
 StartValue = Annotated[
@@ -168,7 +177,16 @@ DateValue = Annotated[
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
 
-NonEmptyText = Annotated[str, Field(min_length=1)]
+
+def _not_blank(value: str) -> str:
+    if value and not value.strip():
+        raise PydanticCustomError("empty-value", "only spaces: it would print as a blank")
+    return value
+
+
+NonEmptyText = Annotated[
+    str, Field(min_length=1, json_schema_extra={"pattern": r"\S"}), AfterValidator(_not_blank)
+]
 
 
 class Strict(BaseModel):
@@ -253,6 +271,37 @@ def _etc_zone(offset: Any) -> str:
     return "Etc/GMT" + ("-" if hours > 0 else "+") + str(abs(hours)) if hours else "Etc/UTC"
 
 
+def _published_problem(published: date, meeting_date: date) -> PydanticCustomError | None:
+    if published >= meeting_date:
+        return None
+    return PydanticCustomError(
+        "published-before-meeting",
+        "published {published} is before the meeting's date {meeting}",
+        {
+            "published": published.isoformat(),
+            "meeting": meeting_date.isoformat(),
+            "sibling": "published",
+        },
+    )
+
+
+def published_problem_in(data: dict[str, Any]) -> PydanticCustomError | None:
+    """`published-before-meeting` for loaded data whose meeting did not validate: the
+    start's date is still read when the start itself is readable, the check the model
+    runs once the meeting validates. None when either date cannot be read."""
+    meeting = data.get("meeting")
+    if not isinstance(meeting, dict) or data.get("published") is None:
+        return None
+    try:
+        published = _parse_date(data["published"])
+        start = _parse_start(meeting.get("start"))
+    except PydanticCustomError:
+        return None
+    if not isinstance(published, date) or isinstance(published, datetime):
+        return None
+    return _published_problem(published, start.date() if isinstance(start, datetime) else start)
+
+
 class Participant(Strict):
     honorific: str | None = None
     family_name: str | None = None
@@ -262,17 +311,23 @@ class Participant(Strict):
     title: NonEmptyText
     suffix: str | None = None
     context: str | None = None
-    short: str | None = None
+    # Validated even when absent: its validator checks the name, and a field validator
+    # runs whether or not `title` validated (a model validator would wait for every field).
+    short: str | None = Field(default=None, validate_default=True)
 
-    @model_validator(mode="after")
-    def _has_a_name(self) -> Participant:
-        if not (self.family_name or "").strip() and not (self.display_name or "").strip():
+    @field_validator("short")
+    @classmethod
+    def _has_a_name(cls, value: str | None, info: ValidationInfo) -> str | None:
+        names = info.data
+        if "family_name" not in names or "display_name" not in names:
+            return value  # one of them has a problem of its own, already reported
+        if not (names["family_name"] or "").strip() and not (names["display_name"] or "").strip():
             raise PydanticCustomError(
                 "missing-field",
                 "a participant needs family_name (or display_name for names no rule fits)",
-                {"field": "family_name"},
+                {"sibling": "family_name"},
             )
-        return self
+        return value
 
 
 def _point_text(value: Any) -> Any:
@@ -357,16 +412,10 @@ class Readout(Strict):
     @classmethod
     def _published_not_before_meeting(cls, meeting: Meeting, info: ValidationInfo) -> Meeting:
         published = info.data.get("published")
-        if published is not None and published < meeting.local_date:
-            raise PydanticCustomError(
-                "published-before-meeting",
-                "published {published} is before the meeting's date {meeting}",
-                {
-                    "published": published.isoformat(),
-                    "meeting": meeting.local_date.isoformat(),
-                    "sibling": "published",
-                },
-            )
+        if published is not None:
+            problem = _published_problem(published, meeting.local_date)
+            if problem is not None:
+                raise problem
         return meeting
 
     def participants(self) -> list[tuple[str, int, Participant]]:
