@@ -51,6 +51,8 @@ class Config:
     max_bytes: int = DEFAULT_MAX_BYTES  # a larger file is refused (too-large)
     max_depth: int = 64  # deeper nesting is refused (too-deep)
     max_nodes: int = 100_000  # more values, aliases expanded, are refused (too-many-nodes)
+    render_timeout: int = 10  # seconds a template may run (a page takes milliseconds)
+    max_page_size: int = 16 * 1024 * 1024  # characters a rendered page may hold
     source: str | None = None  # the file the settings came from, for messages
 
 
@@ -64,6 +66,8 @@ SETTINGS: dict[str, type] = {
     "max_bytes": int,
     "max_depth": int,
     "max_nodes": int,
+    "render_timeout": int,
+    "max_page_size": int,
 }
 
 
