@@ -26,6 +26,10 @@ class UsageError(Exception):
     """A problem with how the command was called, or with a file it cannot read."""
 
 
+class OutputError(Exception):
+    """Standard output cannot take the output: closed (`>&-`), a full disk (`/dev/full`)."""
+
+
 class _Formatter(argparse.HelpFormatter):
     """argparse's help formatter, sized without importing shutil (argparse builds one for
     every option it adds, so the default costs start-up time even when no help prints)."""
@@ -201,10 +205,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         if args.format == "json":
             collected.append((result.path, diagnostics))
         elif diagnostics:
-            sys.stdout.write(formatter(diagnostics))
+            _write_out(formatter(diagnostics))
         del result
     if args.format == "json":
-        sys.stdout.write(format_json(collected, strict=strict))
+        _write_out(format_json(collected, strict=strict))
     elif args.format == "text" and not args.quiet and (errors or warnings or files > 1):
         print(
             f"{files} file{'s' * (files != 1)} checked: "
@@ -246,7 +250,7 @@ def _render_docx(name: str, args: argparse.Namespace, config) -> int:
 
     if not installed("docx"):
         raise UsageError(missing_message("docx"))
-    if not args.output and sys.stdout.isatty():
+    if not args.output and sys.stdout is not None and sys.stdout.isatty():
         raise UsageError(
             "--format docx writes a Word document, not text: give --output FILE.docx "
             "(or redirect standard output to a file)"
@@ -257,12 +261,7 @@ def _render_docx(name: str, args: argparse.Namespace, config) -> int:
     from author.word import readout_docx
 
     document = readout_docx(readout, config)
-    if args.output:
-        _write_file(args.output, document)
-    else:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(document)
-        sys.stdout.buffer.flush()
+    _emit(document, args.output)
     return EXIT_OK
 
 
@@ -275,20 +274,47 @@ def _write_file(target: str | Path, text: str | bytes) -> None:
         raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
-def _emit(text: str, output: str | None) -> None:
-    """Write `text` to `output` (atomically), or to standard output as UTF-8."""
+def _emit(text: str | bytes, output: str | None) -> None:
+    """Write `text` to `output` (atomically), or to standard output as UTF-8 (bytes as
+    they are)."""
     if output:
+        _flush_out()  # `--output /dev/stdout` writes past the stream's buffer
         _write_file(output, text)
         return
     # UTF-8 whatever the terminal's encoding: a pipe or a redirect gets the same bytes as
     # --output, and a narrow locale cannot fail the command.
-    binary = getattr(sys.stdout, "buffer", None)
-    if binary is None:  # a text-only stream (tests, embedding): it takes text
-        sys.stdout.write(text)
-    else:
+    _write_out(text, utf8=True)
+
+
+def _write_out(text: str | bytes, *, utf8: bool = False) -> None:
+    """Write to standard output; a stream that cannot take it raises OutputError."""
+    stream = sys.stdout
+    if stream is None:  # started with standard output closed
+        raise OutputError("standard output is closed")
+    binary = getattr(stream, "buffer", None) if utf8 or isinstance(text, bytes) else None
+    try:
+        if binary is None:  # text wanted, or a text-only stream (tests, embedding)
+            stream.write(text)  # type: ignore[arg-type]
+        else:
+            stream.flush()
+            binary.write(text.encode("utf-8") if isinstance(text, str) else text)
+            binary.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(exc.strerror or str(exc)) from None
+
+
+def _flush_out() -> None:
+    """Flush standard output now, so a full disk is reported, not met at exit."""
+    if sys.stdout is None:
+        return
+    try:
         sys.stdout.flush()
-        binary.write(text.encode("utf-8"))
-        binary.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(exc.strerror or str(exc)) from None
 
 
 def _same_file(first: str, second: str) -> bool:
@@ -362,7 +388,8 @@ def _check_targets(args: argparse.Namespace) -> list[tuple[str, dict[str, Path]]
 def _cmd_render_check(args: argparse.Namespace) -> int:
     config = _config(args)
     status = EXIT_OK
-    stale: list[tuple[str, str, Path]] = []
+    # By page: a readout named twice (itself, and through its page) is reported once.
+    stale: dict[Path, tuple[str, str]] = {}
     for name, targets in _check_targets(args):
         if not targets:
             continue  # no page committed beside this readout: nothing to keep in step
@@ -381,8 +408,8 @@ def _cmd_render_check(args: argparse.Namespace) -> int:
             except (OSError, UnicodeDecodeError):
                 current = None
             if current != page(fmt):
-                stale.append((name, fmt, target))
-    for name, fmt, target in stale:
+                stale[target] = (name, fmt)
+    for target, (name, fmt) in stale.items():
         fix = f"author render {name} --format {fmt} --output {target}"
         print(f"{target}: out of date with {name}; to fix, run: {fix}", file=sys.stderr)
     if stale:
@@ -453,25 +480,40 @@ def _tolerant_streams() -> None:
                 reconfigure(errors="backslashreplace")
 
 
+def _drop_output() -> None:
+    """Send what standard output still buffers nowhere, so the interpreter's flush at exit
+    cannot fail again (and print a traceback) on the stream that just failed."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if sys.stderr is None:  # started with standard error closed: messages go nowhere
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     _tolerant_streams()
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
         args.command, args.file = "edit", None
     try:
-        return COMMANDS[args.command](args)
+        status = COMMANDS[args.command](args)
+        _flush_out()
+        return status
     except UsageError as exc:
         print(f"author: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OutputError as exc:
+        _drop_output()
+        print(f"author: cannot write standard output: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("author: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        try:
-            sys.stdout = None  # type: ignore[assignment]
-        finally:
-            return EXIT_OK  # noqa: B012
+        _drop_output()
+        return EXIT_OK
     except Exception as exc:  # the last line of defence: never a traceback
         print(
             f"author: internal error: {type(exc).__name__}: {exc}\n"
