@@ -12,6 +12,7 @@ from pathlib import Path
 
 from author import __version__
 from author.pages import (
+    DOCUMENT_SUFFIX,
     PAGE_SUFFIXES,
     READOUT_SUFFIXES,
     page_path,
@@ -24,6 +25,10 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 class UsageError(Exception):
     """A problem with how the command was called, or with a file it cannot read."""
+
+
+class OutputError(Exception):
+    """Standard output cannot take the output: closed (`>&-`), a full disk (`/dev/full`)."""
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -77,10 +82,11 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "-f",
         "--format",
-        choices=["text", "md", "html"],
+        choices=["text", "md", "html", "docx"],
         action="append",
-        help="output format (default: text); with --write, repeat it for several pages "
-        "(-f text -f html)",
+        help="output format (default: text); docx is a Word document (needs the "
+        "author[docx] extra, and --output or a redirect: it is not text); with --write, "
+        "repeat it for several pages (-f text -f html)",
     )
     render.add_argument(
         "-o", "--output", metavar="PATH", help="write here (atomically) instead of standard output"
@@ -157,6 +163,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     new.add_argument("file", metavar="FILE", nargs="?", help="where to write (default: stdout)")
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    new.add_argument(
+        "--kind",
+        metavar="KIND",
+        default="meeting",
+        help="the meeting kind the starter is for (default: meeting), e.g. telephone_talk, "
+        "courtesy_call_received, strategic_dialogue; what the kind uses (a name, a role, "
+        "follow-ons, a group) is written in as comments",
+    )
 
     edit = commands.add_parser(
         "edit",
@@ -209,10 +223,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         if args.format == "json":
             collected.append((result.path, diagnostics))
         elif diagnostics:
-            sys.stdout.write(formatter(diagnostics))
+            _write_out(formatter(diagnostics))
         del result
     if args.format == "json":
-        sys.stdout.write(format_json(collected, strict=strict))
+        _write_out(format_json(collected, strict=strict))
     elif args.format == "text" and not args.quiet and (errors or warnings or files > 1):
         print(
             f"{files} file{'s' * (files != 1)} checked: "
@@ -245,6 +259,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
             f"--output {args.output} is the readout itself; writing the page there would "
             "replace your readout"
         )
+    if args.format == "docx":
+        return _render_docx(name, args, config)
     page, status = _renderer(name, args, config)
     if page is None:
         return status
@@ -253,7 +269,29 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_file(target: str | Path, text: str) -> None:
+def _render_docx(name: str, args: argparse.Namespace, config) -> int:
+    """The page as a Word document: to --output (atomically), or to a redirected standard
+    output; never to a terminal, where the bytes would be garbage."""
+    from author.extras import installed, missing_message
+
+    if not installed("docx"):
+        raise UsageError(missing_message("docx"))
+    if not args.output and sys.stdout is not None and sys.stdout.isatty():
+        raise UsageError(
+            "--format docx writes a Word document, not text: give --output FILE.docx "
+            "(or redirect standard output to a file)"
+        )
+    readout, status = _checked(name, config)
+    if readout is None:
+        return status
+    from author.word import readout_docx
+
+    document = readout_docx(readout, config)
+    _emit(document, args.output)
+    return EXIT_OK
+
+
+def _write_file(target: str | Path, text: str | bytes) -> None:
     from author.yamlio import write_atomic
 
     try:
@@ -262,20 +300,47 @@ def _write_file(target: str | Path, text: str) -> None:
         raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
-def _emit(text: str, output: str | None) -> None:
-    """Write `text` to `output` (atomically), or to standard output as UTF-8."""
+def _emit(text: str | bytes, output: str | None) -> None:
+    """Write `text` to `output` (atomically), or to standard output as UTF-8 (bytes as
+    they are)."""
     if output:
+        _flush_out()  # `--output /dev/stdout` writes past the stream's buffer
         _write_file(output, text)
         return
     # UTF-8 whatever the terminal's encoding: a pipe or a redirect gets the same bytes as
     # --output, and a narrow locale cannot fail the command.
-    binary = getattr(sys.stdout, "buffer", None)
-    if binary is None:  # a text-only stream (tests, embedding): it takes text
-        sys.stdout.write(text)
-    else:
+    _write_out(text, utf8=True)
+
+
+def _write_out(text: str | bytes, *, utf8: bool = False) -> None:
+    """Write to standard output; a stream that cannot take it raises OutputError."""
+    stream = sys.stdout
+    if stream is None:  # started with standard output closed
+        raise OutputError("standard output is closed")
+    binary = getattr(stream, "buffer", None) if utf8 or isinstance(text, bytes) else None
+    try:
+        if binary is None:  # text wanted, or a text-only stream (tests, embedding)
+            stream.write(text)  # type: ignore[arg-type]
+        else:
+            stream.flush()
+            binary.write(text.encode("utf-8") if isinstance(text, str) else text)
+            binary.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(exc.strerror or str(exc)) from None
+
+
+def _flush_out() -> None:
+    """Flush standard output now, so a full disk is reported, not met at exit."""
+    if sys.stdout is None:
+        return
+    try:
         sys.stdout.flush()
-        binary.write(text.encode("utf-8"))
-        binary.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(exc.strerror or str(exc)) from None
 
 
 def _same_file(first: str, second: str) -> bool:
@@ -285,11 +350,10 @@ def _same_file(first: str, second: str) -> bool:
         return False
 
 
-def _renderer(name: str, args: argparse.Namespace, config):
-    """Check one readout; (a function format → page text, 0), or (None, exit status)."""
+def _checked(name: str, config):
+    """Check one readout, printing its problems; (the readout, 0), or (None, exit status)."""
     from author.check import check_file
     from author.diagnostics import format_text
-    from author.render import RenderError, render
 
     result = check_file(name, config)
     if result.unreadable:
@@ -300,7 +364,16 @@ def _renderer(name: str, args: argparse.Namespace, config):
         return None, EXIT_PROBLEMS
     if result.warnings:
         sys.stderr.write(format_text(result.warnings))
-    readout = result.readout
+    return result.readout, EXIT_OK
+
+
+def _renderer(name: str, args: argparse.Namespace, config):
+    """Check one readout; (a function format → page text, 0), or (None, exit status)."""
+    from author.render import RenderError, render
+
+    readout, status = _checked(name, config)
+    if readout is None:
+        return None, status
 
     def page(fmt: str) -> str:
         try:
@@ -356,6 +429,11 @@ def _write_plan(
 def _cmd_render_write(args: argparse.Namespace, formats: list[str]) -> int:
     if args.check or args.output:
         raise UsageError("--write goes without --check and --output (it names the pages itself)")
+    if "docx" in formats:
+        raise UsageError(
+            "--write writes text pages (text, md, html); write a Word document with "
+            "--format docx --output FILE.docx"
+        )
     plan = _write_plan(args.files, formats, args.output_dir)
     config = _config(args)
     if args.output_dir:
@@ -409,7 +487,12 @@ def _count(number: int, noun: str) -> str:
 
 
 def _check_targets(args: argparse.Namespace) -> list[tuple[str, dict[str, Path]]]:
-    """The readouts to check and, for each, {format: page} to compare with."""
+    """The readouts to check and, for each, {format: page} to compare with. A Word
+    document is not text and is not checked."""
+    if args.format == "docx":
+        raise UsageError(
+            "--check compares text pages (text, md, html); a Word document (docx) is not checked"
+        )
     if args.output:
         if len(args.files) != 1:
             raise UsageError("--check with --output takes one FILE")
@@ -423,16 +506,18 @@ def _check_targets(args: argparse.Namespace) -> list[tuple[str, dict[str, Path]]
             readouts[name] = None
         elif (readout := readout_beside(path)) is not None:
             readouts[str(readout)] = None  # a page edited by hand: check its readout
-        elif path.suffix not in PAGE_SUFFIXES.values():
+        elif path.suffix not in (*PAGE_SUFFIXES.values(), DOCUMENT_SUFFIX):
             readouts[name] = None  # any other name is taken as a readout
-        # a page with no readout beside it (README.md) is none of our business
+        # a page with no readout beside it (README.md), or a Word document beside one (it
+        # is not text), is none of our business
     return [(name, rendered_siblings(Path(name))) for name in readouts]
 
 
 def _cmd_render_check(args: argparse.Namespace) -> int:
     config = _config(args)
     status = EXIT_OK
-    stale: list[tuple[str, str, Path]] = []
+    # By page: a readout named twice (itself, and through its page) is reported once.
+    stale: dict[Path, tuple[str, str]] = {}
     for name, targets in _check_targets(args):
         if not targets:
             continue  # no page committed beside this readout: nothing to keep in step
@@ -447,8 +532,8 @@ def _cmd_render_check(args: argparse.Namespace) -> int:
             continue
         for fmt, target in targets.items():
             if not _holds(target, page(fmt)):
-                stale.append((name, fmt, target))
-    for name, fmt, target in stale:
+                stale[target] = (name, fmt)
+    for target, (name, fmt) in stale.items():
         fix = _fix_command(args, [name], [fmt], target if args.output else None)
         print(f"{target}: out of date with {name}; to fix, run: {fix}", file=sys.stderr)
     if len(stale) == 1:
@@ -487,13 +572,13 @@ def _fix_command(
     return shlex.join(words)
 
 
-def _fix_all(args: argparse.Namespace, stale: list[tuple[str, str, Path]]) -> str:
+def _fix_all(args: argparse.Namespace, stale: dict[Path, tuple[str, str]]) -> str:
     """One `render --write` per set of stale formats, so that no page is written that was
     not there (a readout with only a stale x.md gets no x.html)."""
     if args.output:
-        return " && ".join(_fix_command(args, [n], [f], t) for n, f, t in stale)
+        return " && ".join(_fix_command(args, [n], [f], t) for t, (n, f) in stale.items())
     formats: dict[str, list[str]] = {}
-    for name, fmt, _ in stale:
+    for name, fmt in stale.values():
         formats.setdefault(name, []).append(fmt)
     groups: dict[tuple[str, ...], list[str]] = {}
     for name, fmts in formats.items():
@@ -509,9 +594,15 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    from author.starter import starter_text
+    from author.starter import USES, starter_text
 
-    text = starter_text()
+    if args.kind not in USES:
+        import difflib
+
+        close = difflib.get_close_matches(args.kind, list(USES), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise UsageError(f"unknown kind {args.kind!r}{hint} (kinds: {', '.join(USES)})")
+    text = starter_text(args.kind)
     if not args.file or args.file == "-":
         _emit(text, None)
         return EXIT_OK
@@ -552,25 +643,40 @@ def _tolerant_streams() -> None:
                 reconfigure(errors="backslashreplace")
 
 
+def _drop_output() -> None:
+    """Send what standard output still buffers nowhere, so the interpreter's flush at exit
+    cannot fail again (and print a traceback) on the stream that just failed."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if sys.stderr is None:  # started with standard error closed: messages go nowhere
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     _tolerant_streams()
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
         args.command, args.file = "edit", None
     try:
-        return COMMANDS[args.command](args)
+        status = COMMANDS[args.command](args)
+        _flush_out()
+        return status
     except UsageError as exc:
         print(f"author: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OutputError as exc:
+        _drop_output()
+        print(f"author: cannot write standard output: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("author: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        try:
-            sys.stdout = None  # type: ignore[assignment]
-        finally:
-            return EXIT_OK  # noqa: B012
+        _drop_output()
+        return EXIT_OK
     except Exception as exc:  # the last line of defence: never a traceback
         print(
             f"author: internal error: {type(exc).__name__}: {exc}\n"

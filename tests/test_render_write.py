@@ -212,6 +212,7 @@ def test_usage_errors(archive: Path) -> None:
         ("-",): "for stdin, use --output PATH",
         ("a.readout.yaml", "--check"): "--write goes without --check and --output",
         ("a.readout.yaml", "-o", "x.txt"): "--write goes without --check and --output",
+        ("a.readout.yaml", "-f", "docx"): "write a Word document with --format docx --output",
     }
     for extra, message in cases.items():
         done = run("render", "--write", *extra, cwd=archive, stdin=EXAMPLE)
