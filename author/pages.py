@@ -12,11 +12,14 @@ READOUT_SUFFIXES = (".readout.yaml", ".readout.yml")
 PAGE_SUFFIXES = {"text": ".txt", "md": ".md", "html": ".html"}
 LANGS = ("en", "ja")  # the English page has no language mark in its name: `x.txt`
 _JA = ".ja"
+# The Word document the editor's export writes beside the pages; `render --check` leaves it
+# alone (it is not text).
+DOCUMENT_SUFFIX = ".docx"
 
 
 def page_path(readout_path: Path, fmt: str, lang: str = "en") -> Path:
-    """`x.readout.yaml` → `x.txt` (text), `x.md` (md) or `x.html` (html); in Japanese
-    `x.ja.txt`, `x.ja.md`, `x.ja.html`."""
+    """`x.readout.yaml` → `x.txt` (text), `x.md` (md), `x.html` (html) or `x.docx` (docx);
+    in Japanese `x.ja.txt`, `x.ja.md`, `x.ja.html`, `x.ja.docx`."""
     name = readout_path.name
     for suffix in READOUT_SUFFIXES:
         if name.endswith(suffix):
@@ -25,7 +28,8 @@ def page_path(readout_path: Path, fmt: str, lang: str = "en") -> Path:
     else:
         stem = readout_path.stem
     mark = "" if lang == "en" else f".{lang}"
-    return readout_path.with_name(stem + mark + PAGE_SUFFIXES[fmt])
+    suffix = DOCUMENT_SUFFIX if fmt == "docx" else PAGE_SUFFIXES[fmt]
+    return readout_path.with_name(stem + mark + suffix)
 
 
 def rendered_siblings(readout_path: Path) -> dict[tuple[str, str], Path]:

@@ -23,8 +23,10 @@ from author.rules.japanese import (
     counterpart_ja,
     duration_ja,
     era_date,
+    follow_on_noun_ja,
     group_ja,
     join_ja,
+    paragraphs_ja,
     predicate_ja,
     principal_ja,
     start_ja,
@@ -43,7 +45,7 @@ def participant_ja(person: Participant, principal: bool, caps: bool = True) -> s
     ja = person.ja
     if ja is None:
         return ""
-    if getattr(ja, "group", None):
+    if person.group is not None:  # a group: its Japanese text, no designation
         return group_ja(ja.group or "", ja.context)
     if principal:
         return principal_ja(ja.name or "", ja.title or "", ja.context)
@@ -75,21 +77,22 @@ def lead_parts_ja(readout: Readout, config: Config | None = None) -> LeadPartsJa
             meeting.kind.value,
             counterparts or None,
             name=meeting_ja.name if meeting_ja else None,
+            role=meeting.role.value if meeting.role is not None else None,
+            follow_ons=[follow_on_noun_ja(f.kind.value) for f in meeting.followed_by],
         ),
         note=meeting_ja.note if meeting_ja else None,
     )
 
 
-def _page_point(number: int, point: Any) -> PagePoint:
+def page_point_ja(number: int, point: str | PointItem) -> PagePoint:
+    """A point's Japanese texts, laid out as `render.page_point` lays out the English."""
     ja = point.ja if isinstance(point, PointItem) else None
     if isinstance(ja, PointJaItem):
-        return PagePoint(
-            number,
-            (ja.text or "").strip(),
-            ja.heading,
-            tuple(s.strip() for s in ja.points),
-        )
-    return PagePoint(number, (ja or "").strip(), None, ())
+        parts = paragraphs_ja(ja.text)
+        subs = tuple(" ".join(paragraphs_ja(s)) for s in ja.points)
+        return PagePoint(number, "\n\n".join(parts), ja.heading, subs, parts)
+    parts = paragraphs_ja(ja)
+    return PagePoint(number, "\n\n".join(parts), None, (), parts)
 
 
 def page_context_ja(readout: Readout, config: Config | None = None) -> dict[str, Any]:
@@ -98,17 +101,19 @@ def page_context_ja(readout: Readout, config: Config | None = None) -> dict[str,
     ja = readout.ja
     section = (ja.section if ja else None) or ""
     published = readout.published or readout.meeting.local_date
-    captions = list(ja.photos) if ja else []
     return {
         "lang": "ja",
         "heading": (ja.title if ja else None) or section,
+        # The Japanese page opens with its title alone, and is the original: no notice.
+        "section_line": None,
+        "notice": None,
         "section": section,
         "date_line": era_date(published),
         "published_iso": published.isoformat(),
-        "captions": captions,
+        "captions": list(ja.photos) if ja else [],
         "lead": lead.sentence,
         "lead_parts": lead,
-        "points": [_page_point(n, p) for n, p in enumerate(readout.points, start=1)],
+        "points": [page_point_ja(n, p) for n, p in enumerate(readout.points, start=1)],
         "footnotes": list(ja.footnotes) if ja else [],
         "back_to": back_to_ja(section),
         "kind": readout.meeting.kind.value,

@@ -394,7 +394,7 @@ def test_render_check_knows_the_japanese_pages(bilingual: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.splitlines()[0] == (
         "a.ja.txt: out of date with a.readout.yaml; to fix, run: "
-        "author render a.readout.yaml --lang ja --format text --output a.ja.txt"
+        "author render --write a.readout.yaml --lang ja"
     )
     fix = done.stderr.splitlines()[0].split("to fix, run: ")[1].split()
     assert run(*fix[1:], cwd=bilingual).returncode == 0
@@ -481,13 +481,179 @@ def test_every_japanese_field_is_escaped_in_html(shift: int) -> None:
 def test_every_japanese_field_keeps_markdown_structure(shift: int) -> None:
     import re
 
+    from author.rules.japanese import paragraphs_ja
     from tests.test_safe_output import MARKDOWN, load, md_tokens
 
     values = _rotated_ja(MARKDOWN, shift)
     plain_ja = {name: f"平文{name}" for name in JA_FIELDS}
     kinds, text = md_tokens(render(load(_filled_ja(values)), "md", lang="ja"))
     baseline, _ = md_tokens(render(load(_filled_ja(plain_ja)), "md", lang="ja"))
+    # A blank line in a point's text is a paragraph break: the only structure a value adds.
+    texts = ("point", "item text")
+    breaks = sum(len(paragraphs_ja(values[name])) - 1 for name in texts)
+    for token in ("paragraph_open", "paragraph_close", "inline"):
+        baseline[token] += breaks
     assert kinds == baseline
     for name, value in values.items():
-        shown = re.sub(r"\s+", " ", value).strip()
-        assert shown in text, f"{name}: {value!r} does not read back"
+        for piece in paragraphs_ja(value) if name in texts else [value]:
+            shown = re.sub(r"\s+", " ", piece).strip()
+            assert shown in text, f"{name}: {value!r} does not read back"
+
+
+# -- edition 2 on the Japanese page: roles, follow-ons, groups, named meetings ------------------
+
+
+def _with_japanese(example: str, facts: dict) -> str:
+    """An edition-2 example with Japanese facts added: {loc-ish key: ja block}."""
+    import yaml
+
+    from author.loader import load_yaml
+
+    data = load_yaml((EXAMPLES / example).read_text(encoding="utf-8")).data
+    data["ja"] = facts.get("top", {})
+    if "meeting" in facts:
+        data["meeting"]["ja"] = facts["meeting"]
+    for side in ("principals", "counterparts"):
+        for person, ja in zip(data.get(side) or [], facts.get(side, []), strict=False):
+            person["ja"] = ja
+    data["points"] = [
+        {**(p if isinstance(p, dict) else {"text": p}), "ja": ja}
+        for p, ja in zip(data["points"], facts["points"], strict=True)
+    ]
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def _lead_ja(text: str) -> str:
+    result = check_text(text, "x.readout.yaml")
+    for_japanese_page(result)
+    assert result.readout is not None and not result.diagnostics, result.diagnostics
+    return render(result.readout, "text", lang="ja").split("\n\n")[2]
+
+
+KAMIKAWA = {"name": "上川陽子", "title": "外務大臣", "short": "上川大臣"}
+
+
+def test_a_hosted_multilateral_meeting_with_a_note_and_no_counterparts() -> None:
+    text = _with_japanese(
+        "g7-foreign-ministers-new-york-2023-09-18.readout.yaml",
+        {
+            "top": {"section": "報道発表", "title": "G7外相会合"},
+            "meeting": {
+                "name": "G7外相会合",
+                "note": "（G7各国外相及び欧州連合外務・安全保障政策上級代表が出席しました。）",
+            },
+            "principals": [
+                {**KAMIKAWA, "context": "国連総会出席のため米国・ニューヨークを訪問中の"}
+            ],
+            "points": [
+                "冒頭、上川大臣から、議長として、G7はロシアによるウクライナ侵略に結束して対応していく旨述べました。",
+                {"heading": "ウクライナ", "text": "各外相は、ウクライナへの支援を改めて確認しました。"},
+                {"heading": "インド太平洋", "text": "各外相は、インド太平洋地域の情勢について意見交換を行いました。"},
+            ],
+        },
+    )
+    assert _lead_ja(text) == (
+        "現地時間9月18日午後5時30分（日本時間19日午前6時30分）から約1時間半、"
+        "国連総会出席のため米国・ニューヨークを訪問中の上川陽子外務大臣は、"
+        "G7外相会合を主催したところ、概要は以下のとおりです。"
+        "（G7各国外相及び欧州連合外務・安全保障政策上級代表が出席しました。）"
+    )
+    chaired = text.replace("role: hosted", "role: chaired")
+    assert "G7外相会合の議長を務めたところ、" in _lead_ja(chaired)
+
+
+def test_follow_ons_join_the_event_with_oyobi() -> None:
+    text = _with_japanese(
+        "japan-poland-meeting-working-dinner-2023-05-08.readout.yaml",
+        {
+            "top": {"section": "ポーランド", "title": "日・ポーランド外相会談"},
+            "principals": [{"name": "林芳正", "title": "外務大臣", "short": "林大臣"}],
+            "counterparts": [
+                {
+                    "name": "ズビグニェフ・ラウ",
+                    "title": "ポーランド外務大臣",
+                    "context": "訪日中の",
+                    "short": "ラウ大臣",
+                }
+            ],
+            "points": [
+                "林大臣から、ラウ大臣の訪日を歓迎し、戦略的パートナーである日本とポーランドは基本的価値を共有している旨述べました。",
+                "両大臣は、ロシアによるウクライナ侵略を強く非難し、復興を含めウクライナへの支援を継続していくことを確認しました。",
+                "両大臣は、原子力を含むエネルギーやインフラ等の分野で協力を一層強化していくことで一致しました。",
+            ],
+        },
+    )
+    assert _lead_ja(text) == (
+        "5月8日、午後5時40分から約1時間、林芳正外務大臣は、訪日中のズビグニェフ・ラウ・"
+        "ポーランド外務大臣（H.E. Prof. Zbigniew RAU, Minister of Foreign Affairs of the "
+        "Republic of Poland）と会談、共同記者発表及びワーキング・ディナーを行ったところ、"
+        "概要は以下のとおりです。"
+    )
+
+
+def test_a_courtesy_call_from_a_group() -> None:
+    text = _with_japanese(
+        "japan-latin-america-ambassadors-courtesy-call-2024-06-12.readout.yaml",
+        {
+            "top": {"section": "報道発表", "title": "中南米カリブ諸国の駐日大使による上川外務大臣表敬"},
+            "principals": [KAMIKAWA],
+            "counterparts": [{"group": "中南米カリブ諸国の駐日大使"}],
+            "points": [
+                "上川大臣から、各大使を歓迎し、日本は中南米カリブ地域を基本的価値と原則を共有するパートナーと考えている旨述べました。",
+                "これに対し、各大使から、日本の協力への謝意とともに、幅広い分野で日本との関係を一層強化したい旨の発言がありました。",
+            ],
+        },
+    )
+    assert _lead_ja(text) == (
+        "6月12日、午後4時から約30分間、上川陽子外務大臣は、中南米カリブ諸国の駐日大使による"
+        "表敬を受けたところ、概要は以下のとおりです。"
+    )
+    # A group needs its Japanese text; it has no name or title to translate.
+    result = check_text(text.replace("group: 中南米カリブ諸国の駐日大使", "group: ''"))
+    assert [(d.code, d.loc) for d in result.diagnostics if d.code == "missing-translation"] == [
+        ("missing-translation", ("counterparts", 0, "group"))
+    ]
+
+
+def test_a_named_meeting_and_its_missing_japanese_name() -> None:
+    from author.loader import load_yaml
+
+    source = "japan-philippines-foreign-ministers-tokyo-2024-07-08.readout.yaml"
+    data = load_yaml((EXAMPLES / source).read_text(encoding="utf-8")).data
+    text = _with_japanese(
+        source,
+        {
+            "top": {"section": "フィリピン", "title": "日・フィリピン外相会談"},
+            "meeting": {"name": "日・フィリピン外相会談"},
+            "principals": [KAMIKAWA],
+            "counterparts": [
+                {"name": "エンリケ・マナロ", "title": "フィリピン外務長官", "short": "マナロ長官"}
+            ],
+            "points": [
+                {"heading": "見出し", "text": "本文。", "points": ["小項目。"] * len(p.get("points", []))}
+                if isinstance(p, dict)
+                else "本文。"
+                for p in data["points"]
+            ],
+        },
+    )
+    lead = _lead_ja(text)
+    assert "（H.E. Mr. Enrique A. MANALO, Secretary of Foreign Affairs of the Republic of the Philippines）と日・フィリピン外相会談を行ったところ、" in lead
+    without = text.replace("    name: 日・フィリピン外相会談\n", "")
+    found = _diagnostics(without, "missing-translation")
+    assert [loc for *_, loc in found] == [("meeting", "name")]
+
+
+def test_japanese_paragraphs_join_their_lines_without_spaces() -> None:
+    from author.rules.japanese import join_lines_ja, paragraphs_ja
+
+    assert join_lines_ja(["冒頭、上川大臣から、", "クレーバ外相に"]) == "冒頭、上川大臣から、クレーバ外相に"
+    assert join_lines_ja(["(H.E.", "Mr. KULEBA)"]) == "(H.E. Mr. KULEBA)"
+    assert paragraphs_ja("第一段落の\n続き。\n\n第二段落。") == ("第一段落の続き。", "第二段落。")
+    text = REFERENCE.read_text(encoding="utf-8").replace(
+        "    ja: 冒頭、上川大臣から、", "    ja: |\n      冒頭、上川大臣\n      から、\n\n      "
+    )
+    page = render(_readout(text), "text", lang="ja").splitlines()
+    assert page[8] == "  1. 冒頭、上川大臣から、"
+    assert page[9] == ""
+    assert page[10].startswith("     就任前から")

@@ -377,6 +377,8 @@ def test_japanese_unknown_person(text: str, flagged: str, suggestion: str | None
         "ウクライナ外務大臣",
         "ウクライナ外相",  # a country, written in a listed title
         "両外相は",
+        "G7各国外相及び",
+        "相手国外相",
         "同大臣",
         "日・ウクライナ外相会談",
         "G7外相会合",

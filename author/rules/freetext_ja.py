@@ -103,7 +103,8 @@ def clock_findings_ja(text: str) -> list[Finding]:
 _PERSON_TITLES = ("大臣", "外相")
 _REFERENCE_JA = re.compile("|".join(_PERSON_TITLES))
 # What stands before 大臣/外相 and is not a family name: the office (`外務大臣`), a word
-# for "both", "the said", "each", "former" (`両外相`, `同大臣`, `元外相`).
+# for "both", "the said", "each", "former" (`両外相`, `同大臣`, `元外相`), a country
+# (`各国外相`, `相手国外相`).
 _NOT_A_NAME_ENDINGS = (
     "外務",
     "防衛",
@@ -131,6 +132,7 @@ _NOT_A_NAME_ENDINGS = (
     "現",
     "新",
     "歴代",
+    "国",
 )
 # Countries written with one kanji before an office (`英外相`, `日米外相`).
 _COUNTRY_KANJI = frozenset("日米英仏独伊中韓露加豪印比越泰星馬墨伯")

@@ -8,6 +8,7 @@ dates), never typed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
@@ -248,6 +249,35 @@ def era_date(d: date) -> str:
     (`令和元年5月1日`)."""
     era, year = era_year(d)
     return f"{era}{'元' if year == 1 else year}年{d.month}月{d.day}日"
+
+
+_WIDE = "\u2e80"  # from here on: CJK radicals, kana, ideographs, full-width forms
+
+
+def join_lines_ja(lines: Sequence[str]) -> str:
+    """A Japanese paragraph written over several lines (a YAML `|` block): the lines joined
+    with nothing, as Japanese has no spaces between words; with a space only where a
+    line break falls between two Latin words (`H.E.` / `Mr.`)."""
+    out = ""
+    for line in (line.strip() for line in lines):
+        if not line:
+            continue
+        if out and out[-1] < _WIDE and line[0] < _WIDE:
+            out += " "
+        out += line
+    return out
+
+
+def paragraphs_ja(text: str | None) -> tuple[str, ...]:
+    """A Japanese point's paragraphs: its text split at blank lines, each joined by
+    `join_lines_ja`."""
+    text = (text or "").strip()
+    if not text:
+        return ()
+    return tuple(join_lines_ja(part.split("\n")) for part in _PARAGRAPH_BREAK.split(text))
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
 def back_to_ja(section: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from author.check import check_bytes
+from author.check import check_file
 from author.config import Config
 from author.diagnostics import Loc
 from author.loader import LoadFailed, load_yaml
@@ -52,8 +52,13 @@ def draft_path_for(path: Path | None) -> Path:
     the user's cache folder."""
     if path is not None:
         return path.with_name(f".{path.name}{DRAFT_SUFFIX}")
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "author"
-    return cache / f"untitled{DRAFT_SUFFIX}"
+    cache = os.environ.get("XDG_CACHE_HOME")
+    if not cache:
+        try:
+            cache = str(Path.home() / ".cache")
+        except RuntimeError:  # no HOME and no passwd entry: keep it where the user works
+            return Path.cwd() / f".untitled{DRAFT_SUFFIX}"
+    return Path(cache) / "author" / f"untitled{DRAFT_SUFFIX}"
 
 
 def display_value(value: Any) -> str:
@@ -90,13 +95,12 @@ class EditSession:
         session = cls(target, config)
         if not target.exists():
             return session
-        try:
-            raw = target.read_bytes()
-        except OSError as exc:
-            raise OpenFailed(f"cannot read {target}: {exc.strerror or exc}") from None
-        # The CLI's read path: byte-order marks and UTF-16, the size cap, the depth and
-        # alias limits of the configuration. Its model problems are the editor's to show.
-        result = check_bytes(raw, str(target), config)
+        # The CLI's read path: no more than max_bytes read (`/dev/zero` is refused, not
+        # read without end), byte-order marks and UTF-16, the depth and alias limits of
+        # the configuration. Its model problems are the editor's to show.
+        result = check_file(target, config)
+        if result.unreadable:
+            raise OpenFailed(f"{target}: {result.diagnostics[0].message}")
         document = result.document
         if document is None or not isinstance(document.data, dict):
             problem = next((d for d in result.errors), None)

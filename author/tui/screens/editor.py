@@ -21,9 +21,10 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Checkbox, Header, Input, Select, TextArea
 
-from author.check import CheckResult, check_text
+from author.check import CheckResult, check_text, japanese_page_errors
 from author.config import Config
 from author.diagnostics import Diagnostic, Loc
+from author.extras import installed
 from author.pages import PAGE_SUFFIXES, page_path
 from author.render import RenderError, render
 from author.tui.screens.dialogs import ChoiceDialog, PointDetailsDialog, SaveAsDialog
@@ -416,9 +417,10 @@ class EditorScreen(Screen[None]):
 
         path = self.session.path
         written = []
-        # The Japanese pages too when the readout has Japanese facts (`render --check` keeps
-        # them in step the same way).
-        langs = ("en", "ja") if result.readout.has_japanese else ("en",)
+        # The Japanese pages too when the readout has Japanese facts and every Japanese text
+        # its page needs (`render --check` keeps them in step the same way).
+        missing = japanese_page_errors(result) if result.readout.has_japanese else []
+        langs = ("en", "ja") if result.readout.has_japanese and not missing else ("en",)
         try:
             for lang in langs:
                 for fmt in PAGE_SUFFIXES:
@@ -426,11 +428,25 @@ class EditorScreen(Screen[None]):
                     page = render(result.readout, fmt, config=self.config, lang=lang)
                     write_atomic(target, page)
                     written.append(target.name)
+                if installed("docx"):  # the Word document, with the author[docx] extra
+                    from author.word import readout_docx
+
+                    target = page_path(path, "docx", lang)
+                    write_atomic(target, readout_docx(result.readout, self.config, lang=lang))
+                    written.append(target.name)
         except (OSError, RenderError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc)
             self.notify(f"Export failed: {reason}", severity="error", timeout=8)
             return
         self.notify("Exported " + ", ".join(written), title="Export")
+        if missing:
+            count = len(missing)
+            self.notify(
+                f"The Japanese page lacks {count} Japanese text{'s' * (count != 1)} "
+                "(missing-translation, F3): not exported.",
+                severity="warning",
+                timeout=8,
+            )
 
     # -- saving and quitting ----------------------------------------------------------------------
     @work(exclusive=True, group="save")
