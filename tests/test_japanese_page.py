@@ -657,3 +657,18 @@ def test_japanese_paragraphs_join_their_lines_without_spaces() -> None:
     assert page[8] == "  1. 冒頭、上川大臣から、"
     assert page[9] == ""
     assert page[10].startswith("     就任前から")
+
+
+def test_the_japanese_word_document_reads_as_the_japanese_text_page(tmp_path: Path) -> None:
+    pytest.importorskip("docx", reason="python-docx (the author[docx] extra) is not installed")
+    from author.word import readout_docx
+    from tests.test_docx import open_docx, page_lines, read_lines
+
+    readout = _readout(REFERENCE.read_text(encoding="utf-8"))
+    document = open_docx(readout_docx(readout, lang="ja"))
+    assert read_lines(document) == page_lines(render(readout, "text", lang="ja"))
+    assert document.core_properties.language == "ja-JP"
+    target = tmp_path / "a.ja.docx"
+    done = run("render", str(REFERENCE), "--lang", "ja", "-f", "docx", "-o", str(target))
+    assert done.returncode == 0, done.stderr
+    assert read_lines(open_docx(target.read_bytes())) == read_lines(document)
