@@ -104,9 +104,13 @@ def dump_readout(data: dict[str, Any], header: str = "") -> str:
     return header + body
 
 
-def write_atomic(path: str | Path, text: str) -> Path:
-    """Write `text` to `path` through a temporary file and a rename. A symlink is written
-    through (its target is replaced, the link stays); the original's mode is kept."""
+def write_atomic(
+    path: str | Path, text: str | bytes, *, new_file_mode: int | None = None
+) -> Path:
+    """Write `text` (as UTF-8) or bytes to `path` through a temporary file and a rename. A
+    symlink is written through (its target is replaced, the link stays); the original's
+    mode is kept; a new file gets `new_file_mode` (default: 0666 less the umask)."""
+    raw = text.encode("utf-8") if isinstance(text, str) else text
     target = Path(os.path.realpath(path))
     folder = target.parent
     mode = None
@@ -115,18 +119,20 @@ def write_atomic(path: str | Path, text: str) -> Path:
         if not stat.S_ISREG(info.st_mode):
             # A device or pipe (`--output /dev/stdout`, `/dev/null`) is written into: a rename
             # would replace the device node itself with a regular file.
-            with open(target, "w", encoding="utf-8", newline="") as out:
-                out.write(text)
+            with open(target, "wb") as out:
+                out.write(raw)
             return target
         mode = info.st_mode & 0o7777
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(raw)
             out.flush()
             os.fsync(out.fileno())
         if mode is not None:
             os.chmod(temp, mode)
+        elif new_file_mode is not None:
+            os.chmod(temp, new_file_mode)
         else:
             umask = os.umask(0)
             os.umask(umask)

@@ -17,8 +17,9 @@ from typing import Any
 from author.check import check_bytes
 from author.config import Config
 from author.diagnostics import Loc
-from author.loader import LoadFailed, load_yaml
-from author.yamlio import dump_readout, write_atomic
+from author.loader import BYTE_ORDER_MARKS, LoadFailed, load_yaml
+from author.tui.faithful import FaithfulText, same
+from author.yamlio import write_atomic
 
 DRAFT_SUFFIX = ".author-draft"
 
@@ -28,15 +29,13 @@ def new_readout_data() -> dict[str, Any]:
     return {"principals": [{}], "counterparts": [{}], "points": [""]}
 
 
-def leading_comments(text: str) -> str:
-    """The comment block at the top of a file, kept when the editor writes the file."""
-    lines = []
-    for line in text.splitlines(keepends=True):
-        if line.startswith("#"):
-            lines.append(line if line.endswith("\n") else line + "\n")
-        else:
-            break
-    return "".join(lines)
+def file_encoding(raw: bytes) -> tuple[bytes, str]:
+    """The byte-order mark a file starts with (or none) and its encoding, so that a save
+    writes the file back as it was read."""
+    for bom, codec in BYTE_ORDER_MARKS:
+        if raw.startswith(bom):
+            return bom, codec
+    return b"", "utf-8"
 
 
 def fingerprint(path: Path) -> str | None:
@@ -74,8 +73,10 @@ class EditSession:
     path: Path | None
     config: Config
     data: dict[str, Any] = field(default_factory=new_readout_data)
-    header: str = ""  # leading comment lines of the file, kept on save
-    saved_data: dict[str, Any] | None = None  # what the file on disk holds (None: no file)
+    # the text of the file as opened or last saved, and the data it holds (none: no file):
+    # a save edits that text where the data changed (see author/tui/faithful.py)
+    faithful: FaithfulText = field(default_factory=lambda: FaithfulText(None, None))
+    encoding: tuple[bytes, str] = (b"", "utf-8")  # byte-order mark and codec of the file
     disk_fingerprint: str | None = None
     generation: int = 0  # bumped on every change
     saved_generation: int = 0
@@ -104,20 +105,31 @@ class EditSession:
                 problem.text() if problem else f"{target} does not hold a readout mapping"
             )
         session.disk_fingerprint = fingerprint(target)
-        session.header = leading_comments(document.text)
+        session.encoding = file_encoding(raw)
         session.data = document.data
-        session.saved_data = copy.deepcopy(document.data)
+        session.faithful = FaithfulText(document.text, copy.deepcopy(document.data))
         return session
 
     # -- state ---------------------------------------------------------------------------
     @property
+    def saved_data(self) -> Any:
+        """What the file on disk holds (None: no file yet)."""
+        return self.faithful.base_data
+
+    @property
     def dirty(self) -> bool:
         if self.saved_data is None:
             return self.generation != 0
-        return self.data != self.saved_data
+        return not same(self.data, self.saved_data)
 
     def yaml_text(self) -> str:
-        return dump_readout(self.data, header=self.header)
+        """The file's text for the data as it stands: the text opened, edited only where
+        the data changed."""
+        return self.faithful.text_for(self.data)
+
+    def file_bytes(self, text: str) -> bytes:
+        bom, codec = self.encoding
+        return bom + text.encode(codec)
 
     def touch(self) -> None:
         self.generation += 1
@@ -252,9 +264,10 @@ class EditSession:
             self.path = path
             self.discard_draft(old_draft)
         assert self.path is not None
-        write_atomic(self.path, self.yaml_text())
+        text = self.yaml_text()
+        write_atomic(self.path, self.file_bytes(text))
         self.disk_fingerprint = fingerprint(self.path)
-        self.saved_data = copy.deepcopy(self.data)
+        self.faithful.rebase(text, copy.deepcopy(self.data))
         self.saved_generation = self.generation
         self.discard_draft()
         return self.path
