@@ -1,8 +1,9 @@
 """The editor screen: the form, the live preview, and the problems list.
 
 Data flow (one validator): each bound control writes its value into `EditSession.data`
-(the YAML's shape); a throttled check dumps that data with `dump_readout`, runs
-`check_text` — the CLI's validator — and maps the diagnostics back to the fields by `loc`.
+(the YAML's shape); a throttled check writes that data as the file's text (the text opened,
+edited where the data changed: `author/tui/faithful.py`), runs `check_text` — the CLI's
+validator — and maps the diagnostics back to the fields by `loc`.
 The preview is `render(readout, "text")` whenever the readout is valid.
 """
 
