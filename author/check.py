@@ -20,7 +20,7 @@ from author.config import Config
 from author.diagnostics import Diagnostic, Loc, dotted
 from author.lint import lint
 from author.loader import Document, LoadFailed, decode, load_yaml
-from author.model import Meeting, Participant, Photo, Phrasing, PointItem, Readout
+from author.model import FollowOn, Meeting, Participant, Photo, Phrasing, PointItem, Readout
 
 
 @dataclass
@@ -161,6 +161,7 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
     model: type[BaseModel] | None = Readout
     nested = {
         (Readout, "meeting"): Meeting,
+        (Meeting, "followed_by"): FollowOn,
         (Readout, "principals"): Participant,
         (Readout, "counterparts"): Participant,
         (Readout, "points"): PointItem,
@@ -213,25 +214,28 @@ def _translate(exc: ValidationError, document: Document, path: str) -> list[Diag
     for error in exc.errors(include_url=False):
         loc = _clean_loc(error["loc"])
         ctx = error.get("ctx") or {}
-        if "field" in ctx:  # raised by a model validator about one of its fields
+        if "at" in ctx:  # raised by a validator about a value inside the one it checks
+            loc = (*loc, *ctx["at"])
+        elif "field" in ctx:  # raised by a model validator about one of its fields
             loc = (*loc, ctx["field"])
         elif "sibling" in ctx:  # raised by a field validator about a neighbouring field
             loc = (*loc[:-1], ctx["sibling"])
         kind = error["type"]
         value = error.get("input")
         suggestion: str | None = ctx.get("suggestion") or None
-        if value is None and kind != "missing" and loc and isinstance(loc[-1], str):
+        empty = (value is None and not ctx.get("required")) or ctx.get("empty")
+        if empty and kind != "missing" and loc and isinstance(loc[-1], str):
             code = "missing-field"
             message = f"{_where(loc)} is empty; fill it in"
             span = document.span(loc)
-        elif kind == "missing":
+        elif kind == "missing" or ctx.get("required"):
             code = "missing-field"
             name = loc[-1]
             loc_at = loc[:-1]
             message = f"missing required field {name!r}"
             if loc_at:
                 message += f" in {_where(loc_at)}"
-            span = document.span(loc_at)
+            span = document.span(loc_at if kind == "missing" else loc)
         elif kind == "extra_forbidden":
             code = "unknown-field"
             name = str(loc[-1])

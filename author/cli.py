@@ -11,7 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from author import __version__
-from author.pages import PAGE_SUFFIXES, READOUT_SUFFIXES, readout_beside, rendered_siblings
+from author.pages import (
+    DOCUMENT_SUFFIX,
+    PAGE_SUFFIXES,
+    READOUT_SUFFIXES,
+    readout_beside,
+    rendered_siblings,
+)
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -70,9 +76,10 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "-f",
         "--format",
-        choices=["text", "md", "html"],
+        choices=["text", "md", "html", "docx"],
         default="text",
-        help="output format (default: text)",
+        help="output format (default: text); docx is a Word document (needs the "
+        "author[docx] extra, and --output or a redirect: it is not text)",
     )
     render.add_argument(
         "-o", "--output", metavar="PATH", help="write here (atomically) instead of standard output"
@@ -214,6 +221,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
             f"--output {args.output} is the readout itself; writing the page there would "
             "replace your readout"
         )
+    if args.format == "docx":
+        return _render_docx(name, args, config)
     page, status = _renderer(name, args, config)
     if page is None:
         return status
@@ -222,7 +231,34 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_file(target: str | Path, text: str) -> None:
+def _render_docx(name: str, args: argparse.Namespace, config) -> int:
+    """The page as a Word document: to --output (atomically), or to a redirected standard
+    output; never to a terminal, where the bytes would be garbage."""
+    from author.extras import installed, missing_message
+
+    if not installed("docx"):
+        raise UsageError(missing_message("docx"))
+    if not args.output and sys.stdout.isatty():
+        raise UsageError(
+            "--format docx writes a Word document, not text: give --output FILE.docx "
+            "(or redirect standard output to a file)"
+        )
+    readout, status = _checked(name, config)
+    if readout is None:
+        return status
+    from author.word import readout_docx
+
+    document = readout_docx(readout, config)
+    if args.output:
+        _write_file(args.output, document)
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(document)
+        sys.stdout.buffer.flush()
+    return EXIT_OK
+
+
+def _write_file(target: str | Path, text: str | bytes) -> None:
     from author.yamlio import write_atomic
 
     try:
@@ -254,11 +290,10 @@ def _same_file(first: str, second: str) -> bool:
         return False
 
 
-def _renderer(name: str, args: argparse.Namespace, config):
-    """Check one readout; (a function format → page text, 0), or (None, exit status)."""
+def _checked(name: str, config):
+    """Check one readout, printing its problems; (the readout, 0), or (None, exit status)."""
     from author.check import check_file
     from author.diagnostics import format_text
-    from author.render import RenderError, render
 
     result = check_file(name, config)
     if result.unreadable:
@@ -269,7 +304,16 @@ def _renderer(name: str, args: argparse.Namespace, config):
         return None, EXIT_PROBLEMS
     if result.warnings:
         sys.stderr.write(format_text(result.warnings))
-    readout = result.readout
+    return result.readout, EXIT_OK
+
+
+def _renderer(name: str, args: argparse.Namespace, config):
+    """Check one readout; (a function format → page text, 0), or (None, exit status)."""
+    from author.render import RenderError, render
+
+    readout, status = _checked(name, config)
+    if readout is None:
+        return None, status
 
     def page(fmt: str) -> str:
         try:
@@ -281,7 +325,12 @@ def _renderer(name: str, args: argparse.Namespace, config):
 
 
 def _check_targets(args: argparse.Namespace) -> list[tuple[str, dict[str, Path]]]:
-    """The readouts to check and, for each, {format: page} to compare with."""
+    """The readouts to check and, for each, {format: page} to compare with. A Word
+    document is not text and is not checked."""
+    if args.format == "docx":
+        raise UsageError(
+            "--check compares text pages (text, md, html); a Word document (docx) is not checked"
+        )
     if args.output:
         if len(args.files) != 1:
             raise UsageError("--check with --output takes one FILE")
@@ -295,9 +344,10 @@ def _check_targets(args: argparse.Namespace) -> list[tuple[str, dict[str, Path]]
             readouts[name] = None
         elif (readout := readout_beside(path)) is not None:
             readouts[str(readout)] = None  # a page edited by hand: check its readout
-        elif path.suffix not in PAGE_SUFFIXES.values():
+        elif path.suffix not in (*PAGE_SUFFIXES.values(), DOCUMENT_SUFFIX):
             readouts[name] = None  # any other name is taken as a readout
-        # a page with no readout beside it (README.md) is none of our business
+        # a page with no readout beside it (README.md), or a Word document beside one (it
+        # is not text), is none of our business
     return [(name, rendered_siblings(Path(name))) for name in readouts]
 
 

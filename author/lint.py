@@ -48,8 +48,8 @@ def free_texts(data: dict[str, Any]) -> Iterator[tuple[Loc, str, bool]]:
             if heading := _text(point.get("heading")):
                 yield ("points", i, "heading"), heading, False
             for j, sub in _items(point.get("points")):
-                if text := _text(sub):
-                    yield ("points", i, "points", j), text, True
+                if text := _text(sub):  # a list item: a final period is not required
+                    yield ("points", i, "points", j), text, False
         elif text := _text(point):
             yield ("points", i), text, True
     for i, photo in _items(data.get("photos")):
@@ -64,11 +64,16 @@ def free_texts(data: dict[str, Any]) -> Iterator[tuple[Loc, str, bool]]:
     for i, note in _items(data.get("footnotes")):
         if text := _text(note):
             yield ("footnotes", i), text, False
+    meeting = data.get("meeting")
+    if isinstance(meeting, dict) and (note := _text(meeting.get("note"))):
+        yield ("meeting", "note"), note, True  # a sentence of the lead: linted like a point
 
 
 def known_people(data: dict[str, Any]) -> list[freetext.KnownPerson]:
     people = []
     for _, person in _participants(data):
+        if person.get("group") is not None and not _text(person.get("short")):
+            continue  # a group has no default short: the points cannot name it
         title = _text(person.get("title")) or ""
         family = _text(person.get("family_name"))
         display = _text(person.get("display_name"))

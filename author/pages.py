@@ -9,10 +9,13 @@ from pathlib import Path
 
 READOUT_SUFFIXES = (".readout.yaml", ".readout.yml")
 PAGE_SUFFIXES = {"text": ".txt", "md": ".md", "html": ".html"}
+# The Word document the editor's export writes beside the pages; `render --check` leaves it
+# alone (it is not text).
+DOCUMENT_SUFFIX = ".docx"
 
 
 def page_path(readout_path: Path, fmt: str) -> Path:
-    """`x.readout.yaml` → `x.txt` (text), `x.md` (md) or `x.html` (html)."""
+    """`x.readout.yaml` → `x.txt` (text), `x.md` (md), `x.html` (html) or `x.docx` (docx)."""
     name = readout_path.name
     for suffix in READOUT_SUFFIXES:
         if name.endswith(suffix):
@@ -20,7 +23,8 @@ def page_path(readout_path: Path, fmt: str) -> Path:
             break
     else:
         stem = readout_path.stem
-    return readout_path.with_name(stem + PAGE_SUFFIXES[fmt])
+    suffix = DOCUMENT_SUFFIX if fmt == "docx" else PAGE_SUFFIXES[fmt]
+    return readout_path.with_name(stem + suffix)
 
 
 def rendered_siblings(readout_path: Path) -> dict[str, Path]:

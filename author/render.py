@@ -14,12 +14,35 @@ from pathlib import Path
 from typing import Any
 
 from author.config import Config
-from author.model import Participant, PointItem, Readout
+from author.model import FollowOn, Meeting, Participant, PointItem, Readout
 from author.resources import available_styles, resource_dir
-from author.rules.clock import clock_phrase, full_date, home_parenthetical, home_time, month_day
+from author.rules.clock import (
+    HomeTime,
+    clock_phrase,
+    full_date,
+    home_parenthetical,
+    home_time,
+    month_day,
+)
 from author.rules.duration import duration_phrase
-from author.rules.names import default_short, formal_name, join_list
-from author.rules.prose import LeadParts, closing_for, verb_for
+from author.rules.names import (
+    ParticipantText,
+    default_short,
+    formal_name,
+    join_participants,
+    participant_text,
+    personal_name,
+    with_suffix,
+)
+from author.rules.prose import (
+    FOLLOW_ON_NOUNS,
+    FollowOnPart,
+    LeadParts,
+    closing_for,
+    closing_noun,
+    follow_on_text,
+    verb_for,
+)
 from author.timezones import zone
 
 FORMATS = {"text": "page.txt.j2", "md": "page.md.j2", "html": "page.html.j2"}
@@ -32,23 +55,97 @@ class RenderError(Exception):
 # -- derived values ---------------------------------------------------------------------
 
 
-def participant_phrase(person: Participant, principal: bool, caps: bool) -> str:
+def participant_part(person: Participant, principal: bool, caps: bool) -> ParticipantText:
+    """A participant as the lead prints it (see `rules.names.participant_text`)."""
     order = person.name_order or ("family_first" if principal and caps else "given_first")
-    name = formal_name(
-        honorific=person.honorific,
-        family_name=person.family_name,
-        given_name=person.given_name,
-        order=order,
-        suffix=person.suffix,
-        display_name=person.display_name,
-        caps=caps,
+    if person.title_first and not person.display_name:
+        # Title first: `former Foreign Minister HAYASHI Yoshimasa`, with no honorific.
+        name = with_suffix(
+            personal_name(person.family_name, person.given_name, order, caps), person.suffix
+        )
+    else:
+        name = formal_name(
+            honorific=person.honorific,
+            family_name=person.family_name,
+            given_name=person.given_name,
+            order=order,
+            suffix=person.suffix,
+            display_name=person.display_name,
+            caps=caps,
+        )
+    return participant_text(
+        name=name,
+        title=person.title,
+        context=person.context,
+        title_first=person.title_first,
+        group=person.group,
     )
-    text = f"{name}, {person.title}"
-    return f"{text}, {person.context}" if person.context else text
+
+
+def participant_phrase(person: Participant, principal: bool, caps: bool) -> str:
+    return participant_part(person, principal, caps).text
 
 
 def short_reference(person: Participant) -> str:
-    return person.short or default_short(person.title, person.family_name, person.display_name)
+    """How the points refer to `person`; a group has no default (its `short` or nothing)."""
+    if person.group is not None:
+        return person.short or ""
+    return person.short or default_short(
+        person.title or "", person.family_name, person.display_name
+    )
+
+
+def _home_when(start: datetime, meeting: Meeting, config: Config) -> HomeTime | None:
+    zone_name = meeting.timezone or config.home_zone
+    if zone_name == config.home_zone:
+        return None
+    return home_time(start, zone(zone_name), zone(config.home_zone))
+
+
+def _duration_text(minutes: int | None, approximate: bool) -> str | None:
+    if minutes is None:
+        return None
+    return ("approximately " if approximate else "") + duration_phrase(minutes)
+
+
+def follow_on_parts(readout: Readout, config: Config | None = None) -> tuple[FollowOnPart, ...]:
+    """The events of `meeting.followed_by`, each with its local and home start."""
+    config = config or Config()
+    meeting, phrasing = readout.meeting, readout.phrasing
+    label = phrasing.home_label or config.home_label
+    parts = []
+    for follow_on in meeting.followed_by:
+        parts.append(_follow_on_part(follow_on, meeting, label, config))
+    return tuple(parts)
+
+
+def _follow_on_part(
+    follow_on: FollowOn, meeting: Meeting, label: str, config: Config
+) -> FollowOnPart:
+    start = follow_on.local_start(meeting.local_date)
+    home = _home_when(start, meeting, config) if start is not None else None
+    new_day = start is not None and start.date() != meeting.local_date
+    duration = _duration_text(follow_on.duration, follow_on.approximate)
+    text = follow_on_text(
+        follow_on.kind.value,
+        follow_on.name,
+        day=month_day(start.date()) if start is not None and new_day else None,
+        clock=clock_phrase(start.time()) if start is not None else None,
+        home=home_parenthetical(home, label=label, home_name=config.home_name)
+        if home is not None
+        else None,
+        duration=duration,
+    )
+    return FollowOnPart(
+        kind=follow_on.kind.value,
+        name=follow_on.name,
+        start=start,
+        home=home,
+        duration=follow_on.duration,
+        approximate=follow_on.approximate,
+        new_day=new_day,
+        text=text,
+    )
 
 
 def lead_parts(readout: Readout, config: Config | None = None) -> LeadParts:
@@ -59,61 +156,93 @@ def lead_parts(readout: Readout, config: Config | None = None) -> LeadParts:
     if isinstance(meeting.start, datetime):
         around = "around " if meeting.around else ""
         clock = around + clock_phrase(meeting.start.time())
-        zone_name = meeting.timezone or config.home_zone
-        if zone_name != config.home_zone:
-            when = home_time(meeting.start, zone(zone_name), zone(config.home_zone))
+        when = _home_when(meeting.start, meeting, config)
+        if when is not None:
             home = home_parenthetical(
                 when,
                 label=phrasing.home_label or config.home_label,
                 home_name=config.home_name,
                 around=meeting.around,
             )
-        if meeting.duration is not None:
-            duration = ("approximately " if meeting.approximate else "") + duration_phrase(
-                meeting.duration
-            )
+        duration = _duration_text(meeting.duration, meeting.approximate)
+    principals = [participant_part(p, True, caps) for p in readout.principals]
+    follow_ons = follow_on_parts(readout, config)
+    kind = meeting.kind.value
+    verb = verb_for(
+        kind,
+        meeting.name,
+        meeting.role.value if meeting.role else None,
+        with_counterparts=bool(readout.counterparts),
+    )
     return LeadParts(
         date=month_day(meeting.local_date, weekday=phrasing.weekday),
         clock=clock,
         home=home,
         duration=duration,
-        principals=join_list([participant_phrase(p, True, caps) for p in readout.principals]),
-        verb=phrasing.verb or verb_for(meeting.kind.value),
-        counterparts=join_list([participant_phrase(p, False, caps) for p in readout.counterparts]),
+        principals=join_participants(principals),
+        verb=phrasing.verb or verb,
+        counterparts=join_participants(
+            [participant_part(p, False, caps) for p in readout.counterparts]
+        ),
         closing=phrasing.closing
         if phrasing.closing is not None
-        else closing_for(meeting.kind.value),
+        else closing_for(kind, tuple(part.kind for part in follow_ons)),
+        subject_comma=principals[-1].closed,
+        follow_ons=follow_ons,
+        parts=(closing_noun(kind), *(FOLLOW_ON_NOUNS[part.kind] for part in follow_ons)),
+        note=meeting.note,
     )
 
 
 @dataclass(frozen=True)
 class PagePoint:
     number: int
-    text: str
+    text: str  # the whole text, paragraphs separated by a blank line; "" for a heading only
     heading: str | None
     points: tuple[str, ...]
+    paragraphs: tuple[str, ...] = ()  # the text's paragraphs; () for a heading only
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def paragraphs(text: str | None) -> tuple[str, ...]:
+    """A point's paragraphs: its text split at blank lines (a YAML `|` block). A line break
+    inside a paragraph becomes a space, as Markdown and HTML show it: in plain text it
+    would start a line outside the point's indentation."""
+    text = (text or "").strip()
+    if not text:
+        return ()
+    return tuple(
+        " ".join(line.strip() for line in part.split("\n")) for part in _PARAGRAPH_BREAK.split(text)
+    )
+
+
+def page_point(number: int, point: str | PointItem) -> PagePoint:
+    if isinstance(point, PointItem):
+        parts = paragraphs(point.text)
+        return PagePoint(
+            number,
+            "\n\n".join(parts),
+            point.heading,
+            tuple(s.strip() for s in point.points),
+            parts,
+        )
+    parts = paragraphs(point)
+    return PagePoint(number, "\n\n".join(parts), None, (), parts)
 
 
 def page_context(readout: Readout, config: Config | None = None) -> dict[str, Any]:
     """Everything a template may show, already in house style."""
     lead = lead_parts(readout, config)
-    points = []
-    for number, point in enumerate(readout.points, start=1):
-        if isinstance(point, PointItem):
-            points.append(
-                PagePoint(
-                    number,
-                    point.text.strip(),
-                    point.heading,
-                    tuple(s.strip() for s in point.points),
-                )
-            )
-        else:
-            points.append(PagePoint(number, point.strip(), None, ()))
+    points = [page_point(number, point) for number, point in enumerate(readout.points, start=1)]
     published = readout.published or readout.meeting.local_date
     return {
         "heading": readout.title or readout.section,
+        # With a title the page opens with the section line, then the title (edition 2).
+        "section_line": readout.section if readout.title else None,
         "section": readout.section,
+        "notice": readout.notice,
         "date_line": full_date(published),
         "published_iso": published.isoformat(),
         "captions": [p if isinstance(p, str) else p.caption for p in readout.photos],

@@ -107,10 +107,11 @@ def dump_readout(data: dict[str, Any], header: str = "") -> str:
 def write_atomic(
     path: str | Path, text: str | bytes, *, new_file_mode: int | None = None
 ) -> Path:
-    """Write `text` (as UTF-8) or bytes to `path` through a temporary file and a rename. A
-    symlink is written through (its target is replaced, the link stays); the original's
-    mode is kept; a new file gets `new_file_mode` (default: 0666 less the umask)."""
-    raw = text.encode("utf-8") if isinstance(text, str) else text
+    """Write `text` (UTF-8; or bytes as they are) to `path` through a temporary file and a
+    rename. A symlink is written through (its target is replaced, the link stays); the
+    original's mode is kept; a new file gets `new_file_mode` (default: 0666 less the
+    umask)."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     target = Path(os.path.realpath(path))
     folder = target.parent
     mode = None
@@ -120,13 +121,13 @@ def write_atomic(
             # A device or pipe (`--output /dev/stdout`, `/dev/null`) is written into: a rename
             # would replace the device node itself with a regular file.
             with open(target, "wb") as out:
-                out.write(raw)
+                out.write(data)
             return target
         mode = info.st_mode & 0o7777
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(raw)
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         if mode is not None:

@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REFERENCE, REPO
 
 PROBE = """
@@ -49,7 +51,7 @@ def test_validate_is_headless_and_template_free() -> None:
     assert report["status"] == 0
     loaded = set(report["loaded"])
     assert {"pydantic", "yaml"} <= loaded  # it did validate
-    for name in ("textual", "rich", "jinja2", "markupsafe"):
+    for name in ("textual", "rich", "jinja2", "markupsafe", "docx", "lxml", "textual_serve"):
         assert name not in loaded, f"author validate imported {name}"
     assert "author.render" not in report["ours"]  # nor the renderer
     assert not any(m.startswith("author.tui") for m in report["ours"])
@@ -61,9 +63,20 @@ def test_render_is_headless(tmp_path: Path) -> None:
     loaded = set(report["loaded"])
     assert "jinja2" in loaded
     assert "textual" not in loaded and "rich" not in loaded
+    assert "docx" not in loaded and "lxml" not in loaded  # the Word extra: only for docx
+
+
+def test_render_docx_imports_python_docx_but_no_textual(tmp_path: Path) -> None:
+    pytest.importorskip("docx", reason="python-docx (the author[docx] extra) is not installed")
+    report = probe("render", str(REFERENCE), "--format", "docx", "-o", str(tmp_path / "x.docx"))
+    assert report["status"] == 0
+    loaded = set(report["loaded"])
+    assert "docx" in loaded
+    assert "textual" not in loaded and "rich" not in loaded
 
 
 def test_render_check_is_headless() -> None:
     report = probe("render", "--check", str(REFERENCE))
     assert report["status"] == 0
     assert "textual" not in set(report["loaded"])
+    assert "docx" not in set(report["loaded"])

@@ -128,7 +128,10 @@ async def test_preview_updates_after_an_edit(reference_copy: Path) -> None:
         app.editor.query_one("#title").focus()
         await type_text(pilot, "Foreign Ministers' Meeting")
         await pilot.pause(0.3)  # the throttled check runs by itself
-        assert app.editor.preview.text.startswith("Foreign Ministers' Meeting\n")
+        # With a title, the section line comes first (edition 2, "The page").
+        assert app.editor.preview.text.startswith(
+            "Japan-Ukraine Relations\n\nForeign Ministers' Meeting\n"
+        )
         app.editor.query_one("#duration").focus()
         await pilot.press("ctrl+u")
         await type_text(pilot, "1 h 10 min")
@@ -259,6 +262,15 @@ async def test_export_writes_the_pages_next_to_the_file(reference_copy: Path) ->
     assert page == SEED.read_text(encoding="utf-8") + "\n"
     assert (folder / "japan-ukraine.md").is_file()
     assert "<h1" in (folder / "japan-ukraine.html").read_text(encoding="utf-8")
+    # with the author[docx] extra (the test extra has it), the Word document too
+    import docx
+
+    document = docx.Document(str(folder / "japan-ukraine.docx"))
+    assert document.paragraphs[0].text == "Japan-Ukraine Relations"
+    assert notices(app) == [
+        "Export: Exported japan-ukraine.txt, japan-ukraine.md, japan-ukraine.html, "
+        "japan-ukraine.docx"
+    ]
 
 
 async def test_heading_and_sub_points(reference_copy: Path) -> None:

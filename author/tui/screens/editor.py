@@ -25,6 +25,7 @@ from textual.widgets import Checkbox, Header, Input, Select, TextArea
 from author.check import CheckResult, check_text
 from author.config import Config
 from author.diagnostics import Diagnostic, Loc
+from author.extras import installed
 from author.pages import PAGE_SUFFIXES, page_path
 from author.render import RenderError, render
 from author.tui.screens.dialogs import ChoiceDialog, PointDetailsDialog, SaveAsDialog
@@ -421,6 +422,12 @@ class EditorScreen(Screen[None]):
             for fmt in PAGE_SUFFIXES:
                 target = page_path(path, fmt)
                 write_atomic(target, render(result.readout, fmt, config=self.config))
+                written.append(target.name)
+            if installed("docx"):  # the Word document, with the author[docx] extra
+                from author.word import readout_docx
+
+                target = page_path(path, "docx")
+                write_atomic(target, readout_docx(result.readout, self.config))
                 written.append(target.name)
         except (OSError, RenderError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc)

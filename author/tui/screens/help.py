@@ -25,7 +25,7 @@ bottom.
 | F1 | this help |
 | F2 | show or hide the preview (it sits beside the form on wide terminals) |
 | F3 | go to the problems list; Enter on a problem goes to its field |
-| F4 | export the page as .txt, .md and .html next to the file |
+| F4 | export the page as .txt, .md and .html next to the file (and .docx with author[docx]) |
 | F5 | add a participant or a point after the current one |
 | F6 | remove the current participant or point |
 | F7 / F8 (Alt+↑ / Alt+↓) | move the current participant or point up / down |
