@@ -61,6 +61,11 @@ class AuthorApp(App[int]):
         self.install_screen(EditorScreen(self.session, self.config), "editor")
         self.push_screen("editor")
 
+    def on_unmount(self) -> None:
+        # The session's draft lock goes (as it would with the process): a draft still on
+        # disk now counts as left behind, to be offered by the next editor.
+        self.session.draft.release()
+
     async def action_quit(self) -> None:
         """Ctrl+Q anywhere goes through the editor's unsaved-changes guard."""
         screen = self.get_screen("editor")

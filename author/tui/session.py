@@ -6,10 +6,9 @@ YAML file); everything else — validation, preview, saving — goes through the
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import hashlib
-import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,11 +16,10 @@ from typing import Any
 from author.check import check_bytes
 from author.config import Config
 from author.diagnostics import Loc
-from author.loader import BYTE_ORDER_MARKS, LoadFailed, load_yaml
+from author.loader import BYTE_ORDER_MARKS
+from author.tui.drafts import Draft, SessionDraft, left_drafts
 from author.tui.faithful import FaithfulText, same
 from author.yamlio import write_atomic
-
-DRAFT_SUFFIX = ".author-draft"
 
 
 def new_readout_data() -> dict[str, Any]:
@@ -46,13 +44,13 @@ def fingerprint(path: Path) -> str | None:
         return None
 
 
-def draft_path_for(path: Path | None) -> Path:
-    """`.NAME.author-draft` beside the file; for a readout with no name yet, a file under
-    the user's cache folder."""
-    if path is not None:
-        return path.with_name(f".{path.name}{DRAFT_SUFFIX}")
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "author"
-    return cache / f"untitled{DRAFT_SUFFIX}"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def without_controls(text: str) -> str:
+    """`text` without control characters (ESC, DEL, NUL, …; tab and line feed stay): pasted
+    terminal output must not reach the file, where YAML refuses them."""
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
 
 
 def display_value(value: Any) -> str:
@@ -78,6 +76,7 @@ class EditSession:
     faithful: FaithfulText = field(default_factory=lambda: FaithfulText(None, None))
     encoding: tuple[bytes, str] = (b"", "utf-8")  # byte-order mark and codec of the file
     disk_fingerprint: str | None = None
+    draft: SessionDraft = field(default_factory=SessionDraft)  # this session's recovery draft
     generation: int = 0  # bumped on every change
     saved_generation: int = 0
     drafted_generation: int = 0
@@ -258,55 +257,59 @@ class EditSession:
         return fingerprint(self.path) != self.disk_fingerprint
 
     def save(self, path: Path | None = None) -> Path:
-        """Write the YAML atomically; raises OSError. Clears the recovery draft."""
-        if path is not None and path != self.path:
-            old_draft = self.draft_path
-            self.path = path
-            self.discard_draft(old_draft)
-        assert self.path is not None
+        """Write the file atomically, then clear the recovery draft. Raises OSError, and
+        then nothing has changed: not the name, not the draft."""
+        target = path or self.path
+        assert target is not None
         text = self.yaml_text()
-        write_atomic(self.path, self.file_bytes(text))
-        self.disk_fingerprint = fingerprint(self.path)
+        write_atomic(target, self.file_bytes(text))
+        self.path = target
+        self.disk_fingerprint = fingerprint(target)
         self.faithful.rebase(text, copy.deepcopy(self.data))
         self.saved_generation = self.generation
         self.discard_draft()
-        return self.path
+        return target
 
     # -- recovery draft ----------------------------------------------------------------------
-    @property
-    def draft_path(self) -> Path:
-        return draft_path_for(self.path)
-
     def write_draft(self) -> bool:
-        """Write the recovery draft when something changed since the last one."""
+        """Write this session's recovery draft when something changed since the last one."""
         if self.drafted_generation == self.generation:
             return False
         if not self.dirty:
             self.discard_draft()
             self.drafted_generation = self.generation
             return False
-        draft = self.draft_path
-        draft.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(draft, self.yaml_text())
+        self.draft.write(self.path, self.yaml_text())
         self.drafted_generation = self.generation
         return True
 
-    def discard_draft(self, draft: Path | None = None) -> None:
-        with contextlib.suppress(OSError):
-            (draft or self.draft_path).unlink()
+    def discard_draft(self) -> None:
+        """Remove this session's draft (the data is saved, or the author discarded it)."""
+        self.draft.discard()
 
-    def pending_draft(self) -> dict[str, Any] | None:
-        """The recovery draft's data, when one exists and differs from the file."""
-        draft = self.draft_path
-        try:
-            text = draft.read_text(encoding="utf-8")
-            data = load_yaml(text, str(draft)).data
-        except (OSError, UnicodeDecodeError, LoadFailed):
-            return None
-        if not isinstance(data, dict) or data == self.data:
-            return None
-        return data
+    def left_drafts(self) -> list[Draft]:
+        """Drafts an editor that did not close cleanly left, that hold something else than
+        the file: of this file, or of any readout for a session not yet named."""
+        drafts = left_drafts(self.path, self.draft.folder)
+        useful = []
+        for draft in drafts:
+            if self.path is not None and draft.file is not None and same(draft.data, self.data):
+                draft.remove()  # nothing in it that the file does not hold
+                continue
+            useful.append(draft)
+        return useful
 
-    def restore(self, data: dict[str, Any]) -> None:
+    def restore(self, draft: Draft) -> bool:
+        """Take over a left draft's data: this session's own draft holds it at once, and
+        the left one is removed. False when the draft cannot be read."""
+        data = draft.data
+        if not isinstance(data, dict):
+            return False
         self.data = data
         self.touch()
+        try:
+            self.write_draft()
+        except OSError:
+            return True  # the left draft stays until this session's can be written
+        draft.remove()
+        return True

@@ -26,11 +26,17 @@ from author.check import CheckResult, check_text
 from author.config import Config
 from author.diagnostics import Diagnostic, Loc
 from author.extras import installed
-from author.pages import PAGE_SUFFIXES, page_path
+from author.pages import PAGE_SUFFIXES, page_path, rendered_siblings
 from author.render import RenderError, render
-from author.tui.screens.dialogs import ChoiceDialog, PointDetailsDialog, SaveAsDialog
+from author.tui.drafts import Draft
+from author.tui.screens.dialogs import (
+    ChoiceDialog,
+    DraftsDialog,
+    PointDetailsDialog,
+    SaveAsDialog,
+)
 from author.tui.screens.help import HelpScreen
-from author.tui.session import EditSession
+from author.tui.session import EditSession, OpenFailed, without_controls
 from author.tui.widgets.fields import Bound, ProblemTarget, lines_or_none
 from author.tui.widgets.header import HeaderForm
 from author.tui.widgets.keyhints import KeyHints
@@ -112,9 +118,9 @@ class EditorScreen(Screen[None]):
         self.update_title()
         self.check_now()
         self.set_interval(self.DRAFT_INTERVAL, self.write_draft)
-        pending = self.session.pending_draft()
-        if pending is not None:
-            self.offer_restore(pending)
+        drafts = self.session.left_drafts()
+        if drafts:
+            self.offer_drafts(drafts)
         self.call_after_refresh(self._first_paint)
 
     async def _first_paint(self) -> None:
@@ -157,6 +163,14 @@ class EditorScreen(Screen[None]):
     def write_control(self, control: Bound) -> None:
         if not control.is_edit():
             return  # controls report the value they were built with; that is no edit
+        raw = control.raw_value()
+        if isinstance(raw, str) and (clean := without_controls(raw)) != raw:
+            control.replace_raw(clean)
+            self.notify(
+                "Removed control characters (such as ESC, DEL or NUL, from pasted terminal "
+                "output): a readout cannot hold them.",
+                severity="warning",
+            )
         value = control.data_value()
         session, loc = self.session, control.loc
         if control.writer.startswith("point:"):
@@ -355,7 +369,7 @@ class EditorScreen(Screen[None]):
         )
         if answer is None:
             return
-        new_heading, new_subs = answer
+        new_heading, new_subs = (without_controls(text) for text in answer)
         changed = self.session.set_point_part(index, "heading", new_heading.strip() or None)
         changed |= self.session.set_point_part(index, "points", lines_or_none(new_subs))
         for point in self.query(PointText):
@@ -447,24 +461,7 @@ class EditorScreen(Screen[None]):
         result = self.check_now()
         session = self.session
         target = session.path
-        if target is None:
-            name = await self.app.push_screen_wait(SaveAsDialog())
-            if not name:
-                self.notify("Not saved.")
-                return False
-            target = Path(name)
-            if target.exists():
-                answer = await self.app.push_screen_wait(
-                    ChoiceDialog(
-                        "File exists",
-                        f"{target} already exists. Overwrite it?",
-                        [("Overwrite", "overwrite", "o"), ("Cancel", "cancel", "c")],
-                    )
-                )
-                if answer != "overwrite":
-                    self.notify("Not saved.")
-                    return False
-        elif session.changed_on_disk():
+        if target is not None and session.changed_on_disk():
             answer = await self.app.push_screen_wait(
                 ChoiceDialog(
                     "Changed on disk",
@@ -476,28 +473,78 @@ class EditorScreen(Screen[None]):
             if answer != "overwrite":
                 self.notify("Not saved: the file on disk is unchanged.")
                 return False
-        try:
-            saved = session.save(target)
-        except OSError as exc:
-            self.notify(
-                f"Cannot save {target}: {exc.strerror or exc}. Your changes are still here.",
-                title="Not saved",
-                severity="error",
-                timeout=10,
-            )
-            return False
+        name, problem = "", ""
+        while True:
+            if session.path is None:  # a new readout: ask for a name, again after a failure
+                target = await self.ask_file_name(name, problem)
+                if target is None:
+                    self.notify("Not saved.")
+                    return False
+                name = str(target)
+            assert target is not None
+            try:
+                saved = session.save(target)
+            except OSError as exc:
+                problem = f"Cannot save {target}: {exc.strerror or exc}."
+                if session.path is None:
+                    continue  # the draft is kept; another name or folder may work
+                self.notify(
+                    f"{problem} Your changes are still here.",
+                    title="Not saved",
+                    severity="error",
+                    timeout=10,
+                )
+                return False
+            break
         self.update_title()
+        self.report_saved(saved, result)
+        return True
+
+    async def ask_file_name(self, name: str, problem: str) -> Path | None:
+        """A new readout's file name (None: the author cancelled)."""
+        while True:
+            answer = await self.app.push_screen_wait(SaveAsDialog(name, problem))
+            if not answer:
+                return None
+            target = Path(answer)
+            if not target.exists():
+                return target
+            choice = await self.app.push_screen_wait(
+                ChoiceDialog(
+                    "File exists",
+                    f"{target} already exists. Overwrite it?",
+                    [("Overwrite", "overwrite", "o"), ("Cancel", "cancel", "c")],
+                )
+            )
+            if choice == "overwrite":
+                return target
+            name, problem = answer, ""
+
+    def report_saved(self, saved: Path, result: CheckResult) -> None:
+        """Say what was saved, what the errors mean, and which exported pages are now out
+        of date."""
+        stale = stale_pages(saved, result, self.config)
         errors = len(result.errors)
         if errors:
-            self.notify(
-                f"Saved {saved.name} as a draft: it has {errors} error{'s' * (errors != 1)} "
-                "(F3 lists them).",
-                title="Saved with errors",
-                severity="warning",
+            message = (
+                f"Saved {saved.name} with {errors} error{'s' * (errors != 1)}; the page "
+                "cannot be rendered until they are fixed (F3 lists them)."
             )
         else:
-            self.notify(f"Saved {saved.name}.", title="Saved")
-        return True
+            message = f"Saved {saved.name}."
+        if stale:
+            names = ", ".join(page.name for page in stale)
+            message += f" Out of date now: {names}" + (
+                " (F4 exports them again once the errors are fixed)."
+                if errors
+                else " (F4 exports them again)."
+            )
+        self.notify(
+            message,
+            title="Saved with errors" if errors else "Saved",
+            severity="warning" if errors or stale else "information",
+            timeout=10 if errors or stale else 4,
+        )
 
     @work(exclusive=True, group="quit")
     async def action_quit(self) -> None:
@@ -533,26 +580,65 @@ class EditorScreen(Screen[None]):
                 )
 
     @work(exclusive=True, group="restore")
-    async def offer_restore(self, data: dict[str, Any]) -> None:
-        name = self.session.path.name if self.session.path else "the new readout"
-        answer = await self.app.push_screen_wait(
-            ChoiceDialog(
-                "Recovery draft",
-                f"There is a recovery draft of {name} with changes that were never saved "
-                "(the editor did not close cleanly). Restore it?",
-                [("Restore", "restore", "r"), ("Discard draft", "discard", "d")],
+    async def offer_drafts(self, drafts: list[Draft]) -> None:
+        """List the drafts other sessions left; restore or discard them one at a time."""
+        while drafts:
+            path = self.session.path
+            answer = await self.app.push_screen_wait(
+                DraftsDialog([d.describe() for d in drafts], path.name if path else None)
             )
-        )
-        if answer == "restore":
-            await self.reload(data)
-            self.notify("Restored the recovery draft; Ctrl+S saves it.")
-        elif answer == "discard":
-            self.session.discard_draft()
+            if answer is None:
+                return
+            action, index = answer
+            draft = drafts[min(index, len(drafts) - 1)]
+            if action == "discard":
+                draft.remove()
+                drafts.remove(draft)
+                self.notify(f"Discarded the recovery draft of {draft.label()}.")
+                continue
+            if draft.data is None:
+                self.notify(
+                    f"This draft cannot be read; it stays at {draft.path}.", severity="error"
+                )
+                continue
+            await self.restore_draft(draft)
+            return
 
-    async def reload(self, data: dict[str, Any]) -> None:
-        self.session.restore(data)
+    async def restore_draft(self, draft: Draft) -> None:
+        session = self.session
+        if draft.file is not None and draft.file != session.path:
+            try:  # a draft of another readout, chosen in bare `author`: open that file
+                other = EditSession.open(draft.file, self.config)
+            except OpenFailed as exc:
+                self.notify(f"Cannot open {draft.file}: {exc}", severity="error")
+                return
+            session.discard_draft()
+            session = self.session = self.app.session = self.form.session = other
+        session.restore(draft)
         await self.form.recompose()
         self.forget_targets()
         self.query_one("#section").focus()
         self.update_title()
         self.check_now()
+        self.notify(f"Restored the recovery draft of {draft.label()}; Ctrl+S saves it.")
+
+
+def stale_pages(readout: Path, result: CheckResult, config: Config) -> list[Path]:
+    """The pages exported beside `readout` that no longer match it."""
+    pages = rendered_siblings(readout)
+    if result.errors or result.readout is None:
+        stale = list(pages.values())
+    else:
+        stale = []
+        for fmt, page in pages.items():
+            try:
+                current = page.read_text(encoding="utf-8")
+                fresh = render(result.readout, fmt, config=config)
+            except (OSError, UnicodeDecodeError, RenderError):
+                continue
+            if current != fresh:
+                stale.append(page)
+    document = page_path(readout, "docx")
+    if document.is_file() and (result.errors or stale):
+        stale.append(document)
+    return stale

@@ -57,6 +57,9 @@ class Bound:
     def raw_value(self) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError
 
+    def replace_raw(self, text: str) -> None:  # pragma: no cover - text controls override
+        raise NotImplementedError
+
     def remember_initial(self, raw: Any) -> None:
         """The value the control was built with: a report of it is not an edit."""
         self.initial_raw = raw
@@ -109,6 +112,9 @@ class BoundInput(Bound, Input):
     def raw_value(self) -> str:
         return self.value
 
+    def replace_raw(self, text: str) -> None:
+        self.value = text
+
 
 class BoundTextArea(Bound, TextArea):
     def __init__(
@@ -138,6 +144,11 @@ class BoundTextArea(Bound, TextArea):
 
     def raw_value(self) -> str:
         return self.text
+
+    def replace_raw(self, text: str) -> None:
+        cursor = self.cursor_location
+        self.load_text(text)
+        self.cursor_location = cursor
 
 
 class BoundSelect(Bound, Select[str]):
