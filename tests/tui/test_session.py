@@ -10,7 +10,7 @@ from author.config import Config
 from author.loader import load_yaml
 from author.tui.session import EditSession, OpenFailed
 
-from .conftest import REFERENCE, load_data
+from .conftest import REFERENCE
 
 
 def test_set_and_remove_values_by_loc() -> None:
