@@ -36,8 +36,9 @@ bottom.
 Multi-line fields (points, photos, footnotes, sub-points) take Enter as a new line; Tab
 leaves them. Photos, footnotes and sub-points take one entry per line.
 
-Your typing is kept in a recovery draft (`.NAME.author-draft` beside the file) about every
-half second; if the editor is killed, opening the file again offers to restore it.
+Your typing is kept in a recovery draft of this session's own (under
+`~/.cache/author/drafts/`) about every half second; if the editor is killed, the next
+`author` lists the drafts left behind and restores the one you choose.
 
 Press Escape or F1 to close this help.
 """
