@@ -9,9 +9,10 @@ from __future__ import annotations
 import copy
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from author.check import check_bytes
 from author.config import Config
@@ -19,7 +20,10 @@ from author.diagnostics import Loc
 from author.loader import BYTE_ORDER_MARKS
 from author.tui.drafts import Draft, SessionDraft, left_drafts
 from author.tui.faithful import FaithfulText, same
+from author.tui.history import History, Step, read, unit_of
 from author.yamlio import write_atomic
+
+T = TypeVar("T")
 
 
 def new_readout_data() -> dict[str, Any]:
@@ -77,6 +81,7 @@ class EditSession:
     encoding: tuple[bytes, str] = (b"", "utf-8")  # byte-order mark and codec of the file
     disk_fingerprint: str | None = None
     draft: SessionDraft = field(default_factory=SessionDraft)  # this session's recovery draft
+    history: History = field(default_factory=History)  # undo and redo
     generation: int = 0  # bumped on every change
     saved_generation: int = 0
     drafted_generation: int = 0
@@ -147,8 +152,34 @@ class EditSession:
                 node = node[part]
         return node
 
+    # -- undo and redo -------------------------------------------------------------------------
+    def _recorded(self, loc: Loc, what: str, change: Callable[[], T]) -> T:
+        """Run `change`, recording it as an undo step when it changed something."""
+        unit = unit_of(loc) if what == "edit" else tuple(loc[:1])
+        before = read(self.data, unit)
+        result = change()
+        if result is not False and result is not None:
+            self.history.record(Step(unit, before, read(self.data, unit), what, tuple(loc)))
+        return result
+
+    def undo(self) -> Step | None:
+        step = self.history.undo(self.data)
+        if step is not None:
+            self.touch()
+        return step
+
+    def redo(self) -> Step | None:
+        step = self.history.redo(self.data)
+        if step is not None:
+            self.touch()
+        return step
+
+    # -- changing values ---------------------------------------------------------------------
     def set(self, loc: Loc, value: Any) -> bool:
         """Store `value` at `loc` (None removes a mapping key). True when data changed."""
+        return self._recorded(loc, "edit", lambda: self._set(loc, value))
+
+    def _set(self, loc: Loc, value: Any) -> bool:
         missing = object()
         current = self.get(loc, missing)
         if value is None and current is missing:
@@ -206,6 +237,11 @@ class EditSession:
     def set_point_part(self, index: int, part: str, value: Any) -> bool:
         """Set a point's text, heading or sub-points; a point with only a text stays a
         plain string, as most files write it."""
+        return self._recorded(
+            ("points", index, part), "edit", lambda: self._set_point_part(index, part, value)
+        )
+
+    def _set_point_part(self, index: int, part: str, value: Any) -> bool:
         points = self.list_for("points")
         if not 0 <= index < len(points):
             return False
@@ -227,6 +263,9 @@ class EditSession:
 
     # -- moving list items -----------------------------------------------------------------
     def move(self, key: str, index: int, delta: int) -> int | None:
+        return self._recorded((key,), "move", lambda: self._move(key, index, delta))
+
+    def _move(self, key: str, index: int, delta: int) -> int | None:
         items = self.list_for(key)
         target = index + delta
         if not (0 <= index < len(items) and 0 <= target < len(items)):
@@ -236,6 +275,9 @@ class EditSession:
         return target
 
     def insert(self, key: str, index: int, value: Any) -> int:
+        return self._recorded((key,), "add", lambda: self._insert(key, index, value))
+
+    def _insert(self, key: str, index: int, value: Any) -> int:
         items = self.list_for(key)
         index = max(0, min(index, len(items)))
         items.insert(index, value)
@@ -243,6 +285,9 @@ class EditSession:
         return index
 
     def remove(self, key: str, index: int) -> bool:
+        return self._recorded((key,), "remove", lambda: self._remove(key, index))
+
+    def _remove(self, key: str, index: int) -> bool:
         items = self.list_for(key)
         if not 0 <= index < len(items):
             return False
@@ -306,6 +351,7 @@ class EditSession:
         if not isinstance(data, dict):
             return False
         self.data = data
+        self.history.clear()
         self.touch()
         try:
             self.write_draft()

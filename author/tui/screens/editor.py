@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
@@ -24,11 +24,13 @@ from textual.widgets import Checkbox, Header, Input, Select, TextArea
 
 from author.check import CheckResult, check_text
 from author.config import Config
-from author.diagnostics import Diagnostic, Loc
+from author.diagnostics import Diagnostic, Loc, dotted
 from author.extras import installed
 from author.pages import PAGE_SUFFIXES, page_path, rendered_siblings
 from author.render import RenderError, render
 from author.tui.drafts import Draft
+from author.tui.history import Step
+from author.tui.keys import bindings
 from author.tui.screens.dialogs import (
     ChoiceDialog,
     DraftsDialog,
@@ -40,7 +42,12 @@ from author.tui.session import EditSession, OpenFailed, without_controls
 from author.tui.widgets.fields import Bound, ProblemTarget, lines_or_none
 from author.tui.widgets.header import HeaderForm
 from author.tui.widgets.keyhints import KeyHints
-from author.tui.widgets.participants import SIDES, ParticipantCard, ParticipantsEditor
+from author.tui.widgets.participants import (
+    SIDES,
+    ParticipantCard,
+    ParticipantsEditor,
+    rendered_name,
+)
 from author.tui.widgets.points import PointsEditor, PointText
 from author.tui.widgets.preview import Preview
 from author.tui.widgets.problems import ProblemsList
@@ -65,14 +72,7 @@ class Form(VerticalScroll, can_focus=False):
 
 class EditorScreen(Screen[None]):
     AUTO_FOCUS = "#section"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("f1", "help", "Help"),
-        Binding("f2", "toggle_preview", "Preview"),
-        Binding("f3", "problems", "Problems"),
-        Binding("f4", "export", "Export"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("editor")  # author/tui/keys.py
 
     CHECK_INTERVAL = 0.1  # while typing, at most one check per 100 ms
     DRAFT_INTERVAL = 0.5  # the recovery draft trails the typing by at most this
@@ -137,6 +137,7 @@ class EditorScreen(Screen[None]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.query_one(KeyHints).show_for(event.widget)
+        self.session.history.seal()  # typing in another field is another undo step
 
     def on_resize(self, event: events.Resize) -> None:
         wide = event.size.width >= WIDE
@@ -312,8 +313,14 @@ class EditorScreen(Screen[None]):
             index = self.session.insert(side, index + 1, {})
             key = "honorific"
         elif event.action == "delete":
+            removed = self.session.get((side, index))
             self.session.remove(side, index)
             index = min(index, len(self.session.items(side)) - 1)
+            if filled(removed):
+                who = "Principal" if side == "principals" else "Counterpart"
+                name = rendered_name(removed, side == "principals", True).split(",")[0]
+                named = f" ({name})" if name else ""
+                self.say(f"{who} {event.index + 1}{named} removed; Ctrl+Z to undo")
         else:
             moved = self.session.move(side, index, event.delta)
             if moved is None:
@@ -338,8 +345,11 @@ class EditorScreen(Screen[None]):
         if event.action == "add":
             index = self.session.insert("points", index + 1, "")
         elif event.action == "delete":
+            removed = self.session.get(("points", index))
             self.session.remove("points", index)
             index = min(index, len(self.session.items("points")) - 1)
+            if filled(removed):
+                self.say(f"Point {event.index + 1} removed; Ctrl+Z to undo")
         else:
             moved = self.session.move("points", index, event.delta)
             if moved is None:
@@ -390,6 +400,59 @@ class EditorScreen(Screen[None]):
                 self.call_after_refresh(widget.scroll_visible, animate=False)
                 return True
         return False
+
+    # -- undo and redo ------------------------------------------------------------------------
+    async def action_undo(self) -> None:
+        await self.show_step(self.session.undo(), "Undone")
+
+    async def action_redo(self) -> None:
+        await self.show_step(self.session.redo(), "Redone")
+
+    async def show_step(self, step: Step | None, done: str) -> None:
+        """Show the data an undo or redo changed, and move to it."""
+        if step is None:
+            self.say("Nothing to undo" if done == "Undone" else "Nothing to redo")
+            return
+        unit = step.unit
+        if len(unit) == 1 and unit[0] in SIDES:
+            await self.query_one(f"#{unit[0]}-editor", ParticipantsEditor).recompose()
+            self.forget_targets()
+        elif len(unit) == 1 and unit[0] == "points":
+            points_editor = self.query_one(PointsEditor)
+            points_editor.lazy = False
+            await points_editor.recompose()
+            self.forget_targets()
+        else:
+            for widget in self.form.query("*"):
+                if isinstance(widget, Bound) and tuple(widget.loc[: len(unit)]) == unit:
+                    widget.show_data(self.session)
+                if isinstance(widget, PointText) and ("points", widget.index) == unit:
+                    widget.update_labels()
+        self.focus_near(step.loc)
+        what = {"remove": "removal", "add": "addition", "move": "move"}.get(step.what, "edit")
+        self.say(f"{done}: {what} in {dotted(unit)}")
+        self.after_change(self.focused if isinstance(self.focused, Bound) else None)
+        for card in self.query(ParticipantCard):
+            card.refresh_name()
+
+    def focus_near(self, loc: Loc) -> None:
+        """Focus the control at `loc`, or the first one inside it, or its section's."""
+        probe = tuple(loc)
+        while probe:
+            controls = [
+                w
+                for w in self.form.query("*")
+                if isinstance(w, Bound) and tuple(w.loc[: len(probe)]) == probe
+            ]
+            if controls:
+                controls[0].focus()
+                self.call_after_refresh(controls[0].scroll_visible, animate=False)
+                return
+            probe = probe[:-1]
+
+    def say(self, message: str) -> None:
+        """A short message in the status line (a notice at the bottom right)."""
+        self.notify(message, timeout=6)
 
     # -- preview and panels ---------------------------------------------------------------------
     def action_toggle_preview(self) -> None:
@@ -621,6 +684,15 @@ class EditorScreen(Screen[None]):
         self.update_title()
         self.check_now()
         self.notify(f"Restored the recovery draft of {draft.label()}; Ctrl+S saves it.")
+
+
+def filled(value: Any) -> bool:
+    """Whether a participant or point holds anything the author typed."""
+    if isinstance(value, dict):
+        return any(filled(v) for v in value.values())
+    if isinstance(value, list):
+        return any(filled(v) for v in value)
+    return value not in (None, "") and not (isinstance(value, str) and not value.strip())
 
 
 def stale_pages(readout: Path, result: CheckResult, config: Config) -> list[Path]:
