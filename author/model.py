@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -26,7 +27,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, ValidationError
 
 from author.rules.clock import WallTime, classify_wall_time, offset_text
 from author.rules.duration import DurationError, duration_input, parse_duration
@@ -191,11 +192,20 @@ def _parse_duration(value: Any) -> int:
 
 
 def _parse_date(value: Any) -> Any:
-    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    """A `YYYY-MM-DD` text → its date; any other type is left for Pydantic to refuse."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
         raise PydanticCustomError(
             "bad-date", "cannot read date '{value}'; write 'YYYY-MM-DD'", {"value": value}
         )
-    return value
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise PydanticCustomError(
+            "bad-date", "'{value}' is not a real date: {why}", {"value": text, "why": str(exc)}
+        ) from None
 
 
 StartValue = Annotated[
@@ -253,7 +263,16 @@ DateValue = Annotated[
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
 
-NonEmptyText = Annotated[str, Field(min_length=1)]
+
+def _not_blank(value: str) -> str:
+    if value and not value.strip():
+        raise PydanticCustomError("empty-value", "only spaces: it would print as a blank")
+    return value
+
+
+NonEmptyText = Annotated[
+    str, Field(min_length=1, json_schema_extra={"pattern": r"\S"}), AfterValidator(_not_blank)
+]
 
 
 class Strict(BaseModel):
@@ -440,6 +459,37 @@ def _etc_zone(offset: Any) -> str:
     return "Etc/GMT" + ("-" if hours > 0 else "+") + str(abs(hours)) if hours else "Etc/UTC"
 
 
+def _published_problem(published: date, meeting_date: date) -> PydanticCustomError | None:
+    if published >= meeting_date:
+        return None
+    return PydanticCustomError(
+        "published-before-meeting",
+        "published {published} is before the meeting's date {meeting}",
+        {
+            "published": published.isoformat(),
+            "meeting": meeting_date.isoformat(),
+            "sibling": "published",
+        },
+    )
+
+
+def published_problem_in(data: dict[str, Any]) -> PydanticCustomError | None:
+    """`published-before-meeting` for loaded data whose meeting did not validate: the
+    start's date is still read when the start itself is readable, the check the model
+    runs once the meeting validates. None when either date cannot be read."""
+    meeting = data.get("meeting")
+    if not isinstance(meeting, dict) or data.get("published") is None:
+        return None
+    try:
+        published = _parse_date(data["published"])
+        start = _parse_start(meeting.get("start"))
+    except PydanticCustomError:
+        return None
+    if not isinstance(published, date) or isinstance(published, datetime):
+        return None
+    return _published_problem(published, start.date() if isinstance(start, datetime) else start)
+
+
 # What a group participant has none of (edition 2): it is printed verbatim in their place.
 NAME_FIELDS = ("honorific", "family_name", "given_name", "display_name", "title", "suffix")
 
@@ -474,6 +524,8 @@ class Participant(Strict):
     )
     title_first: StrictBool = Field(
         default=False,
+        # validated even when absent: its validator checks the title and the name
+        validate_default=True,
         description="write the title before the name, without honorific or "
         "commas: former Foreign Minister HAYASHI Yoshimasa",
     )
@@ -492,24 +544,40 @@ class Participant(Strict):
                 )
         return data
 
-    @model_validator(mode="after")
-    def _has_a_name(self) -> Participant:
-        if self.group is not None:
-            return self
-        if self.title is None:
-            given = "title" in self.model_fields_set  # written, but left empty (`title:`)
-            raise PydanticCustomError(
-                "missing-field",
-                "missing required field 'title'",
-                {"field": "title", "empty" if given else "required": True},
+    @field_validator("title_first")
+    @classmethod
+    def _has_a_title_and_a_name(cls, value: bool, info: ValidationInfo) -> bool:
+        """A person needs a title and a name; both are reported in one run. A field
+        validator on the last field, not a model validator: it sees the fields before it
+        that validated, and runs even when another field has an error of its own."""
+        fields = info.data
+        if "group" not in fields or fields["group"] is not None:
+            return value  # a group, or a group field with a problem of its own
+        problems = []
+        if "title" in fields and fields["title"] is None:
+            problems.append(
+                PydanticCustomError(
+                    "missing-field",
+                    "missing required field 'title'",
+                    {"sibling": "title", "required": True},
+                )
             )
-        if not (self.family_name or "").strip() and not (self.display_name or "").strip():
-            raise PydanticCustomError(
-                "missing-field",
-                "a participant needs family_name (or display_name for names no rule fits)",
-                {"field": "family_name"},
+        names = [fields.get(name) for name in ("family_name", "display_name")]
+        checked = "family_name" in fields and "display_name" in fields  # both validated
+        if checked and not any((name or "").strip() for name in names):
+            problems.append(
+                PydanticCustomError(
+                    "missing-field",
+                    "a participant needs family_name (or display_name for names no rule fits)",
+                    {"sibling": "family_name"},
+                )
             )
-        return self
+        if problems:
+            raise ValidationError.from_exception_data(
+                "Participant",
+                [{"type": problem, "loc": (), "input": value} for problem in problems],
+            )
+        return value
 
 
 def _point_text(value: Any) -> Any:
@@ -624,16 +692,10 @@ class Readout(Strict):
     @classmethod
     def _published_not_before_meeting(cls, meeting: Meeting, info: ValidationInfo) -> Meeting:
         published = info.data.get("published")
-        if published is not None and published < meeting.local_date:
-            raise PydanticCustomError(
-                "published-before-meeting",
-                "published {published} is before the meeting's date {meeting}",
-                {
-                    "published": published.isoformat(),
-                    "meeting": meeting.local_date.isoformat(),
-                    "sibling": "published",
-                },
-            )
+        if published is not None:
+            problem = _published_problem(published, meeting.local_date)
+            if problem is not None:
+                raise problem
         return meeting
 
     @field_validator("counterparts", mode="before")

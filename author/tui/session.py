@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from author.check import check_bytes
+from author.check import check_file
 from author.config import Config
 from author.diagnostics import Loc
 from author.loader import BYTE_ORDER_MARKS
@@ -38,6 +38,15 @@ def file_encoding(raw: bytes) -> tuple[bytes, str]:
         if raw.startswith(bom):
             return bom, codec
     return b"", "utf-8"
+
+
+def _head(path: Path) -> bytes:
+    """The first bytes of a file: where a byte-order mark would be."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(4)
+    except OSError:
+        return b""
 
 
 def fingerprint(path: Path) -> str | None:
@@ -95,13 +104,12 @@ class EditSession:
         session = cls(target, config)
         if not target.exists():
             return session
-        try:
-            raw = target.read_bytes()
-        except OSError as exc:
-            raise OpenFailed(f"cannot read {target}: {exc.strerror or exc}") from None
-        # The CLI's read path: byte-order marks and UTF-16, the size cap, the depth and
-        # alias limits of the configuration. Its model problems are the editor's to show.
-        result = check_bytes(raw, str(target), config)
+        # The CLI's read path: no more than max_bytes read (`/dev/zero` is refused, not
+        # read without end), byte-order marks and UTF-16, the depth and alias limits of
+        # the configuration. Its model problems are the editor's to show.
+        result = check_file(target, config)
+        if result.unreadable:
+            raise OpenFailed(f"{target}: {result.diagnostics[0].message}")
         document = result.document
         if document is None or not isinstance(document.data, dict):
             problem = next((d for d in result.errors), None)
@@ -109,7 +117,7 @@ class EditSession:
                 problem.text() if problem else f"{target} does not hold a readout mapping"
             )
         session.disk_fingerprint = fingerprint(target)
-        session.encoding = file_encoding(raw)
+        session.encoding = file_encoding(_head(target))
         session.data = document.data
         session.faithful = FaithfulText(document.text, copy.deepcopy(document.data))
         return session

@@ -32,7 +32,10 @@ def minutes_or_text(text: str) -> int | str | None:
     stripped = text.strip()
     if not stripped:
         return None
-    return int(stripped) if stripped.isdigit() and not stripped.startswith("0") else stripped
+    # ASCII digits only (`²`, `①` are digits to isdigit() but not to int()), and few of
+    # them: a longer number is past int()'s limit and far past a day anyway.
+    number = stripped.isascii() and stripped.isdigit() and len(stripped) <= 6
+    return int(stripped) if number and not stripped.startswith("0") else stripped
 
 
 def lines_or_none(text: str) -> list[str] | None:
