@@ -57,7 +57,6 @@ def test_an_untitled_draft_needs_no_home(
 ) -> None:
     """Bare `author` with HOME unset and no passwd entry (a bare container)."""
     import pwd
-
     import tempfile
 
     from author.tui.drafts import drafts_folder
