@@ -171,7 +171,8 @@ def test_one_edit_changes_only_its_lines(text: str, seed: int) -> None:
 def test_a_one_word_edit_is_a_one_line_diff(reference_text: str) -> None:
     data = load_yaml(reference_text).data
     edited = copy.deepcopy(data)
-    edited["points"][0] = edited["points"][0].replace("great interest", "great concern")
+    point = edited["points"][0]  # a mapping: the reference's points have Japanese texts
+    point["text"] = point["text"].replace("great interest", "great concern")
     out = FaithfulText(reference_text, copy.deepcopy(data)).text_for(edited)
     diff = [
         line
@@ -179,8 +180,8 @@ def test_a_one_word_edit_is_a_one_line_diff(reference_text: str) -> None:
         if line[:1] in "+-" and not line.startswith(("+++", "---"))
     ]
     assert diff == [
-        "-    situation surrounding Russia's aggression against Ukraine with great interest",
-        "+    situation surrounding Russia's aggression against Ukraine with great concern",
+        "-      situation surrounding Russia's aggression against Ukraine with great interest",
+        "+      situation surrounding Russia's aggression against Ukraine with great concern",
     ]
 
 

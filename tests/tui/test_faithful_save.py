@@ -59,8 +59,8 @@ async def test_a_word_typed_into_a_folded_point_changes_one_line(reference_copy:
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert changed_lines(before, reference_copy.read_text(encoding="utf-8")) == [
-        "-    At the outset, Minister Kamikawa has stated that she has been following the",
-        "+    At the outset, indeed, Minister Kamikawa has stated that she has been following the",
+        "-      At the outset, Minister Kamikawa has stated that she has been following the",
+        "+      At the outset, indeed, Minister Kamikawa has stated that she has been following the",
     ]
 
 

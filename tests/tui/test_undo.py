@@ -51,7 +51,7 @@ async def test_undo_a_removed_point_and_a_move(reference_copy: Path) -> None:
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert app.session.data["points"] == points
-        assert app.editor.query_one("#point-1-text").text == points[1]
+        assert app.editor.query_one("#point-1-text").text == points[1]["text"]
 
 
 async def test_typing_in_a_field_is_one_step_and_steps_cross_fields(
