@@ -269,3 +269,27 @@ async def test_heading_only_and_multi_paragraph_points(tmp_path: Path) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert editor.preview.text == rendered(path)
+
+
+async def test_f10_shows_the_edition_2_fields_of_a_format_1_readout(reference_copy: Path) -> None:
+    app = AuthorApp.for_file(reference_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = app.editor
+        assert not editor.form.has_class("-all-fields")
+        editor.query_one("#published").focus()
+        await pilot.press("tab")
+        assert focused_id(pilot) == "photos"  # the short form: format 1's fields only
+        await pilot.press("f10")
+        await pilot.pause()
+        assert editor.form.has_class("-all-fields")
+        assert focused_id(pilot) == "notice"
+        await type_text(pilot, "[Provisional translation]")
+        await pilot.press("tab")
+        assert focused_id(pilot) == "photos"
+        await settle(pilot)
+        assert "\n[Provisional translation]\n" in editor.preview.text
+        # the readout now uses them: F10 leaves them shown, and says why
+        await pilot.press("f10")
+        await pilot.pause()
+        assert editor.form.has_class("-all-fields")
+        assert any("they stay shown" in n for n in app.notices)

@@ -27,6 +27,7 @@ from author.diagnostics import Diagnostic, Loc
 from author.extras import installed
 from author.pages import PAGE_SUFFIXES, page_path
 from author.render import RenderError, render
+from author.tui.allfields import EDITION_2_FIELD, SHOW_ALL, uses_edition_2
 from author.tui.screens.dialogs import ChoiceDialog, PointDetailsDialog, SaveAsDialog
 from author.tui.screens.help import HelpScreen
 from author.tui.session import EditSession
@@ -48,6 +49,11 @@ class Form(VerticalScroll, can_focus=False):
         super().__init__(id="form")
         self.session = session
         self.config = config
+        self.show_all_fields(uses_edition_2(session.data))
+
+    def show_all_fields(self, show: bool = True) -> None:
+        """Show (or hide) the edition-2 fields (author/tui/allfields.py)."""
+        self.set_class(show, SHOW_ALL)
 
     def compose(self) -> ComposeResult:
         yield HeaderForm(self.session, self.config)
@@ -65,6 +71,7 @@ class EditorScreen(Screen[None]):
         Binding("f2", "toggle_preview", "Preview"),
         Binding("f3", "problems", "Problems"),
         Binding("f4", "export", "Export"),
+        Binding("f10", "all_fields", "All fields"),
     ]
 
     CHECK_INTERVAL = 0.1  # while typing, at most one check per 100 ms
@@ -277,6 +284,10 @@ class EditorScreen(Screen[None]):
             self.notify("This problem has no field in the form.", severity="warning")
             return
         self.leave_preview_only()
+        if isinstance(target, Widget) and any(
+            w.has_class(EDITION_2_FIELD) for w in target.ancestors_with_self
+        ):
+            self.form.show_all_fields()
         target.focus_problem()
 
     # -- structure: add, remove, move ---------------------------------------------------------
@@ -393,6 +404,17 @@ class EditorScreen(Screen[None]):
             self.remove_class("-preview-only")
             if self._focus_before_preview is not None and self._focus_before_preview.is_attached:
                 self._focus_before_preview.focus()
+
+    def action_all_fields(self) -> None:
+        """F10: show or hide the edition-2 fields; they stay while the readout uses them."""
+        form = self.form
+        showing = form.has_class(SHOW_ALL)
+        if showing and uses_edition_2(self.session.data):
+            self.notify("This readout uses some of these fields: they stay shown.")
+            return
+        form.show_all_fields(not showing)
+        if not showing:
+            self.query_one("#notice").focus()
 
     def action_problems(self) -> None:
         self.problems.focus()
@@ -550,6 +572,7 @@ class EditorScreen(Screen[None]):
 
     async def reload(self, data: dict[str, Any]) -> None:
         self.session.restore(data)
+        self.form.show_all_fields(uses_edition_2(data) or self.form.has_class(SHOW_ALL))
         await self.form.recompose()
         self.forget_targets()
         self.query_one("#section").focus()

@@ -26,15 +26,18 @@ bottom.
 | F2 | show or hide the preview (it sits beside the form on wide terminals) |
 | F3 | go to the problems list; Enter on a problem goes to its field |
 | F4 | export the page as .txt, .md and .html next to the file (and .docx with author[docx]) |
-| F5 | add a participant or a point after the current one |
-| F6 | remove the current participant or point |
-| F7 / F8 (Alt+↑ / Alt+↓) | move the current participant or point up / down |
+| F5 | add a participant, follow-on or point after the current one |
+| F6 | remove the current participant, follow-on or point |
+| F7 / F8 (Alt+↑ / Alt+↓) | move the current participant, follow-on or point up / down |
 | ↓ in Time zone | choose from the zones matching what you typed (`new y` → America/New_York) |
 | → in Honorific | accept the suggested honorific |
 | Enter / Space on Kind, Name order | open the choices |
+| F10 | all fields: name, role, note, follow-ons, notice, mentions, group, title first |
 
-Multi-line fields (points, photos, footnotes, sub-points) take Enter as a new line; Tab
-leaves them. Photos, footnotes and sub-points take one entry per line.
+Multi-line fields (points, photos, footnotes, sub-points, mentions) take Enter as a new
+line; Tab leaves them. Photos, footnotes, sub-points and mentions take one entry per line;
+a blank line in a point starts a new paragraph. The fields F10 shows appear by themselves
+when the readout uses them.
 
 Your typing is kept in a recovery draft (`.NAME.author-draft` beside the file) about every
 half second; if the editor is killed, opening the file again offers to restore it.

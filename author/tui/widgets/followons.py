@@ -18,6 +18,7 @@ from author.config import Config
 from author.diagnostics import Diagnostic, Loc
 from author.model import FollowOnKind, _parse_follow_on_start, _parse_start
 from author.rules.prose import FOLLOW_ON_NOUNS, with_article
+from author.tui.allfields import EDITION_2_FIELD
 from author.tui.session import EditSession, display_value
 from author.tui.widgets.fields import (
     BoundCheckbox,
@@ -175,7 +176,7 @@ class FollowOnsEditor(Vertical, ProblemTarget):
     structure (add, remove, move), and each field writes its own value."""
 
     def __init__(self, session: EditSession, config: Config) -> None:
-        super().__init__(id="follow-ons-editor", classes="follow-ons")
+        super().__init__(id="follow-ons-editor", classes=f"follow-ons {EDITION_2_FIELD}")
         self.session = session
         self.config = config
 

@@ -16,6 +16,7 @@ from author.rules.clock import WallTime, classify_wall_time, home_phrase, home_t
 from author.rules.duration import DurationError, duration_phrase, parse_duration
 from author.timezones import check_timezone
 from author.timezones import zone as get_zone
+from author.tui.allfields import EDITION_2_FIELD
 from author.tui.session import EditSession, display_value
 from author.tui.widgets.fields import (
     BoundCheckbox,
@@ -159,6 +160,7 @@ class HeaderForm(Vertical):
                 placeholder="(optional) a line under the date: [Provisional translation]",
                 id="notice",
             ),
+            classes=EDITION_2_FIELD,
         )
         yield FieldRow(
             "Photos",
@@ -185,6 +187,7 @@ class HeaderForm(Vertical):
                 placeholder="(optional) Japan-Philippines Foreign Ministers’ Meeting",
                 id="meeting-name",
             ),
+            classes=EDITION_2_FIELD,
         )
         yield FieldRow(
             "Role",
@@ -195,6 +198,7 @@ class HeaderForm(Vertical):
                 prompt="(none: the principals met the counterparts)",
                 id="role",
             ),
+            classes=EDITION_2_FIELD,
         )
         yield FieldRow(
             "Start",
@@ -258,6 +262,7 @@ class HeaderForm(Vertical):
                 placeholder="(optional) after the closing: (The G7 Foreign Ministers attended.)",
                 id="meeting-note",
             ),
+            classes=EDITION_2_FIELD,
         )
         yield FollowOnsEditor(s, self.config)
         yield FieldRow(
@@ -284,6 +289,7 @@ class HeaderForm(Vertical):
                 id="mentions",
                 classes="lines",
             ),
+            classes=EDITION_2_FIELD,
         )
 
     def on_mount(self) -> None:

@@ -26,6 +26,7 @@ def hint(key: str, label: str, action: str | None) -> str:
 def context_hints(widget: Widget | None) -> list[tuple[str, str]]:
     """Extra keys for the focused widget: (key, what it does)."""
     from author.tui.widgets.fields import TimezoneInput
+    from author.tui.widgets.followons import FollowOnCard
     from author.tui.widgets.participants import ParticipantCard
     from author.tui.widgets.points import PointText
 
@@ -36,6 +37,8 @@ def context_hints(widget: Widget | None) -> list[tuple[str, str]]:
     if isinstance(widget, TimezoneInput):
         return [("↓", "Zones")]
     for ancestor in widget.ancestors_with_self:
+        if isinstance(ancestor, FollowOnCard):
+            return [("F5", "Add"), ("F6", "Remove"), ("F7/F8", "Move")]
         if isinstance(ancestor, ParticipantCard):
             extra = [("→", "Suggestion")] if (widget.id or "").endswith("honorific") else []
             return [*extra, ("F5", "Add"), ("F6", "Remove"), ("F7/F8", "Move")]

@@ -14,6 +14,7 @@ from author.diagnostics import Diagnostic, Loc
 from author.model import Participant
 from author.render import participant_phrase, short_reference
 from author.rules.names import KNOWN_HONORIFICS
+from author.tui.allfields import EDITION_2_FIELD
 from author.tui.session import EditSession, display_value
 from author.tui.widgets.fields import (
     BoundCheckbox,
@@ -42,6 +43,7 @@ PARTICIPANT_FIELDS: list[tuple[str, str, str]] = [
     ("short", "Short", "(optional) how the points refer to them"),
     ("group", "Group", "(instead of a person) the Ambassadors of … to Japan"),
 ]
+EDITION_2 = {"title_first", "group"}  # shown with the form's other edition-2 fields
 TITLE_FIRST_LABEL = "title first, no honorific (former Foreign Minister HAYASHI …)"
 NAME_ORDERS = [("family name first", "family_first"), ("given name first", "given_first")]
 MODEL_FIELDS = set(Participant.model_fields)
@@ -125,7 +127,7 @@ class ParticipantCard(Vertical):
                     suggestions=KNOWN_HONORIFICS if key == "honorific" else None,
                 )
             control.id = f"{self.side}-{self.index}-{key}"
-            yield FieldRow(label, control)
+            yield FieldRow(label, control, classes=EDITION_2_FIELD if key in EDITION_2 else "")
 
     def on_mount(self) -> None:
         self.refresh_name()
