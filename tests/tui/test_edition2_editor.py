@@ -293,3 +293,22 @@ async def test_f10_shows_the_edition_2_fields_of_a_format_1_readout(reference_co
         await pilot.pause()
         assert editor.form.has_class("-all-fields")
         assert any("they stay shown" in n for n in app.notices)
+
+
+async def test_adding_and_removing_a_follow_on_can_be_undone(tmp_path: Path) -> None:
+    path = copy(POLAND, tmp_path)
+    app = AuthorApp.for_file(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = app.editor
+        editor.query_one("#follow-on-1-kind").focus()
+        await pilot.press("f6")
+        await settle(pilot)
+        assert [f["kind"] for f in app.session.data["meeting"]["followed_by"]] == [
+            "joint_press_conference"
+        ]
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        kinds = [f["kind"] for f in app.session.data["meeting"]["followed_by"]]
+        assert kinds == ["joint_press_conference", "working_dinner"]
+        assert len(editor.query_one("#follow-ons-editor").cards()) == 2
+        assert editor.preview.text == rendered(POLAND)

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from pydantic_core import PydanticCustomError
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Label, Static
@@ -19,6 +19,7 @@ from author.diagnostics import Diagnostic, Loc
 from author.model import FollowOnKind, _parse_follow_on_start, _parse_start
 from author.rules.prose import FOLLOW_ON_NOUNS, with_article
 from author.tui.allfields import EDITION_2_FIELD
+from author.tui.keys import bindings
 from author.tui.session import EditSession, display_value
 from author.tui.widgets.fields import (
     BoundCheckbox,
@@ -69,12 +70,7 @@ def follow_on_summary(entry: Any) -> str:
 class FollowOnCard(Vertical):
     """One follow-on's fields, with what the lead will call it above them."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f5", "edit('add')", "Add follow-on"),
-        Binding("f6", "edit('delete')", "Remove"),
-        Binding("f7,alt+up", "edit('move', -1)", "Up"),
-        Binding("f8,alt+down", "edit('move', 1)", "Down"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("follow_on")  # author/tui/keys.py
 
     class Edit(Message):
         def __init__(self, index: int, action: str, delta: int = 0) -> None:
