@@ -53,8 +53,11 @@ KEYS: list[Key] = [
     Key("f9", "edit('details')", "Heading", "a point's heading and sub-points (F9 again: done)",
         scope="point"),
     Key("f10", "all_fields", "All fields", "all fields: name, role, note, follow-ons, notice, "
-        "mentions, group, title first (shown by themselves when the readout uses them)",
+        "mentions, group, title first, and the Japanese fields (ja) under the English ones "
+        "(shown by themselves when the readout uses them)",
         footer=False),
+    Key("f12", "toggle_language", "EN/JA", "switch the preview between the English page and "
+        "the Japanese page (from the ja fields)"),
     # a follow-on's card (meeting.followed_by): as a participant's
     Key("f5", "edit('add')", "Add", "", scope="follow_on"),
     Key("f6", "edit('delete')", "Remove", "", scope="follow_on"),

@@ -31,6 +31,7 @@ from author.render import RenderError, render
 from author.tui.allfields import EDITION_2_FIELD, SHOW_ALL, uses_edition_2
 from author.tui.drafts import Draft
 from author.tui.history import Step
+from author.tui.japanese import JA_FIELD, SHOW_JAPANESE, uses_japanese
 from author.tui.keys import bindings
 from author.tui.screens.dialogs import (
     ChoiceDialog,
@@ -65,10 +66,16 @@ class Form(VerticalScroll, can_focus=False):
         self.session = session
         self.config = config
         self.show_all_fields(uses_edition_2(session.data))
+        self.show_japanese(uses_japanese(session.data))
 
     def show_all_fields(self, show: bool = True) -> None:
-        """Show (or hide) the edition-2 fields (author/tui/allfields.py)."""
+        """Show (or hide) the edition-2 fields (author/tui/allfields.py), and with them the
+        Japanese fields."""
         self.set_class(show, SHOW_ALL)
+
+    def show_japanese(self, show: bool = True) -> None:
+        """Show (or hide) the Japanese fields (author/tui/japanese.py)."""
+        self.set_class(show, SHOW_JAPANESE)
 
     def compose(self) -> ComposeResult:
         yield HeaderForm(self.session, self.config)
@@ -230,16 +237,21 @@ class EditorScreen(Screen[None]):
             )
             return self.result or CheckResult(name)
         self.result = result
+        lang = self.preview.lang
+        missing: int | None = 0
+        if lang == "ja" and result.readout is not None:
+            has_japanese = result.readout.has_japanese
+            missing = len(japanese_page_errors(result)) if has_japanese else None
         if result.readout is not None:
             try:
-                page = render(result.readout, "text", config=self.config)
+                page = render(result.readout, "text", config=self.config, lang=lang)
             except Exception as exc:  # RenderError, or a bug: keep the last good page
                 reason = str(exc) if isinstance(exc, RenderError) else f"{type(exc).__name__}"
                 self.notify(reason, title="Preview", severity="error")
             else:
                 self.preview.show_page(page)
         errors = len(result.errors)
-        self.preview.show_status(errors, len(result.diagnostics) - errors)
+        self.preview.show_status(errors, len(result.diagnostics) - errors, missing)
         self.problems.show(result.diagnostics)
         self.show_field_problems(result.diagnostics)
         self.checks_run += 1
@@ -304,6 +316,10 @@ class EditorScreen(Screen[None]):
             w.has_class(EDITION_2_FIELD) for w in target.ancestors_with_self
         ):
             self.form.show_all_fields()
+        if isinstance(target, Widget) and any(
+            w.has_class(JA_FIELD) for w in target.ancestors_with_self
+        ):
+            self.form.show_japanese()
         target.focus_problem()
 
     # -- structure: add, remove, move ---------------------------------------------------------
@@ -312,6 +328,8 @@ class EditorScreen(Screen[None]):
         if isinstance(focused, Bound):
             if focused.writer.startswith("point:"):
                 return focused.writer
+            if len(focused.loc) > 1 and focused.loc[-2] == "ja":  # a Japanese field: `ja.name`
+                return f"ja.{focused.loc[-1]}"
             return str(focused.loc[-1])
         return None
 
@@ -341,7 +359,7 @@ class EditorScreen(Screen[None]):
         await self.query_one(f"#{side}-editor", ParticipantsEditor).recompose()
         self.forget_targets()
         if index >= 0:
-            self.focus_loc((side, index, key))
+            self.focus_loc((side, index, *key.split(".")))
         else:
             self.query_one(f"#add-{side}").focus()
         self.after_change()
@@ -497,6 +515,14 @@ class EditorScreen(Screen[None]):
         form.show_all_fields(not showing)
         if not showing:
             self.query_one("#notice").focus()
+
+    def action_toggle_language(self) -> None:
+        """F12: the preview shows the English page, or the Japanese page."""
+        preview = self.preview
+        preview.set_language("ja" if preview.lang == "en" else "en")
+        preview.text = ""  # a new page, not an edit of the one shown
+        self.remove_class("-hide-preview")  # wide: the preview shows what was switched to
+        self.check_now()
 
     def action_problems(self) -> None:
         self.problems.focus()
@@ -719,6 +745,7 @@ class EditorScreen(Screen[None]):
             session = self.session = self.app.session = self.form.session = other
         session.restore(draft)
         self.form.show_all_fields(uses_edition_2(session.data) or self.form.has_class(SHOW_ALL))
+        self.form.show_japanese(uses_japanese(session.data) or self.form.has_class(SHOW_JAPANESE))
         await self.form.recompose()
         self.forget_targets()
         self.query_one("#section").focus()

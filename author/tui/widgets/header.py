@@ -11,12 +11,14 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
 
 from author.config import Config
+from author.diagnostics import Loc
 from author.model import Kind, Role, _parse_start
 from author.rules.clock import WallTime, classify_wall_time, home_phrase, home_time
 from author.rules.duration import DurationError, duration_phrase, parse_duration
 from author.timezones import check_timezone
 from author.timezones import zone as get_zone
 from author.tui.allfields import EDITION_2_FIELD
+from author.tui.japanese import JA_FIELD
 from author.tui.session import EditSession, display_value
 from author.tui.widgets.fields import (
     BoundCheckbox,
@@ -134,6 +136,9 @@ class HeaderForm(Vertical):
                 id="section",
             ),
         )
+        yield self.japanese(
+            "Section (ja)", ("ja", "section"), "ウクライナ (footer: ウクライナへ戻る)"
+        )
         yield FieldRow(
             "Title",
             BoundInput(
@@ -142,6 +147,9 @@ class HeaderForm(Vertical):
                 placeholder="(empty: the section)",
                 id="title",
             ),
+        )
+        yield self.japanese(
+            "Title (ja)", ("ja", "title"), "(empty: the section) 日・ウクライナ外相会談"
         )
         yield FieldRow(
             "Published",
@@ -174,6 +182,7 @@ class HeaderForm(Vertical):
                 classes="lines",
             ),
         )
+        yield self.japanese_lines("Photos (ja)", ("ja", "photos"), "one Japanese caption per line")
         yield Label("Meeting", classes="section-title")
         yield FieldRow(
             "Kind",
@@ -188,6 +197,9 @@ class HeaderForm(Vertical):
                 id="meeting-name",
             ),
             classes=EDITION_2_FIELD,
+        )
+        yield self.japanese(
+            "Name (ja)", ("meeting", "ja", "name"), "日・フィリピン外相会談", EDITION_2_FIELD
         )
         yield FieldRow(
             "Role",
@@ -264,6 +276,12 @@ class HeaderForm(Vertical):
             ),
             classes=EDITION_2_FIELD,
         )
+        yield self.japanese(
+            "Note (ja)",
+            ("meeting", "ja", "note"),
+            "（G7各国外相が出席しました。）",
+            EDITION_2_FIELD,
+        )
         yield FollowOnsEditor(s, self.config)
         yield FieldRow(
             "Footnotes",
@@ -277,6 +295,7 @@ class HeaderForm(Vertical):
                 classes="lines",
             ),
         )
+        yield self.japanese_lines("Footnotes (ja)", ("ja", "footnotes"), "(optional) one per line")
         yield FieldRow(
             "Mentions",
             BoundTextArea(
@@ -291,6 +310,25 @@ class HeaderForm(Vertical):
             ),
             classes=EDITION_2_FIELD,
         )
+
+    def japanese(self, label: str, loc: Loc, hint: str, classes: str = JA_FIELD) -> FieldRow:
+        """A Japanese field's row, under its English field (author/tui/japanese.py)."""
+        control = BoundInput(
+            loc, display_value(self.session.get(loc)), placeholder=hint, id="-".join(loc)
+        )
+        return FieldRow(label, control, classes=classes)
+
+    def japanese_lines(self, label: str, loc: Loc, hint: str) -> FieldRow:
+        control = BoundTextArea(
+            loc,
+            lines_text(self.session.get(loc), ""),
+            placeholder=hint,
+            to_data=lines_or_none,
+            writer="lines",
+            id="-".join(loc),
+            classes="lines",
+        )
+        return FieldRow(label, control, classes=JA_FIELD)
 
     def on_mount(self) -> None:
         self.refresh_derived()

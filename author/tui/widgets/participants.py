@@ -11,10 +11,12 @@ from textual.message import Message
 from textual.widgets import Button, Label, Static
 
 from author.diagnostics import Diagnostic, Loc
-from author.model import Participant
+from author.model import Participant, ParticipantJa
 from author.render import participant_phrase, short_reference
+from author.render_ja import participant_ja
 from author.rules.names import KNOWN_HONORIFICS
 from author.tui.allfields import EDITION_2_FIELD
+from author.tui.japanese import JA_FIELD
 from author.tui.keys import bindings
 from author.tui.session import EditSession, display_value
 from author.tui.widgets.fields import (
@@ -31,6 +33,8 @@ SIDES = {
     "counterparts": "Counterparts (the other side)",
 }
 
+# A key `ja.x` is the participant's Japanese field `x` (its `ja` block), under its English
+# field; `ja.designation` only on the counterparts' side.
 PARTICIPANT_FIELDS: list[tuple[str, str, str]] = [
     ("honorific", "Honorific", "Mr., Ms., H.E. Mr., … (→ accepts a suggestion)"),
     ("family_name", "Family name", "KAMIKAWA"),
@@ -38,16 +42,24 @@ PARTICIPANT_FIELDS: list[tuple[str, str, str]] = [
     ("name_order", "Name order", ""),
     ("suffix", "Suffix", "(optional) MP"),
     ("display_name", "Display name", "(optional) whole name, verbatim"),
+    ("ja.name", "Name (ja)", "上川陽子, ドミトロ・クレーバ"),
     ("title", "Title", "Minister for Foreign Affairs of Japan"),
+    ("ja.title", "Title (ja)", "外務大臣, ウクライナ外務大臣"),
     ("title_first", "", ""),
     ("context", "Context", "(optional) who is visiting …"),
+    ("ja.context", "Context (ja)", "(optional) placed before the person: 訪日中の"),
     ("short", "Short", "(optional) how the points refer to them"),
+    ("ja.short", "Short (ja)", "(optional) how the Japanese points name them: 上川大臣"),
+    ("ja.designation", "", ""),
     ("group", "Group", "(instead of a person) the Ambassadors of … to Japan"),
+    ("ja.group", "Group (ja)", "中南米カリブ諸国の駐日大使"),
 ]
-EDITION_2 = {"title_first", "group"}  # shown with the form's other edition-2 fields
+EDITION_2 = {"title_first", "group", "ja.group"}  # shown with the form's other edition-2 fields
+DESIGNATION_LABEL = "English designation after the Japanese name（H.E. Mr. …）"
 TITLE_FIRST_LABEL = "title first, no honorific (former Foreign Minister HAYASHI …)"
 NAME_ORDERS = [("family name first", "family_first"), ("given name first", "given_first")]
 MODEL_FIELDS = set(Participant.model_fields)
+JA_FIELDS = set(ParticipantJa.model_fields) - {"designation"}
 
 
 def rendered_name(entry: Any, principal: bool, caps: bool) -> str:
@@ -67,7 +79,30 @@ def rendered_name(entry: Any, principal: bool, caps: bool) -> str:
     if not (values.get("family_name") or values.get("display_name")):
         return phrase.strip(", ") if phrase.strip(", ") else ""
     short = short_reference(person).replace(marker, "").strip()
-    return f"{phrase}\n  in the points: {short}" if values.get("title") else phrase
+    text = f"{phrase}\n  in the points: {short}" if values.get("title") else phrase
+    japanese = rendered_name_ja(entry, principal, caps)
+    return f"{text}\n  in Japanese: {japanese}" if japanese else text
+
+
+def rendered_name_ja(entry: dict[str, Any], principal: bool, caps: bool) -> str:
+    """The participant as the Japanese lead gives them (`ドミトロ・クレーバ・ウクライナ外務
+    大臣（H.E. Mr. Dmytro KULEBA, …）`), once a Japanese name or group is typed."""
+    ja = entry.get("ja")
+    if not isinstance(ja, dict):
+        return ""
+    texts = {k: v for k, v in ja.items() if k in JA_FIELDS and isinstance(v, str)}
+    if not (texts.get("name") or texts.get("group")):
+        return ""
+    values = {k: (v if isinstance(v, str) else None) for k, v in entry.items() if k in MODEL_FIELDS}
+    values["title_first"] = entry.get("title_first") is True
+    if values.get("name_order") not in (None, "family_first", "given_first"):
+        values["name_order"] = None
+    values["title"] = values.get("title") or ""
+    values["ja"] = ParticipantJa.model_construct(
+        **texts, designation=ja.get("designation") is not False
+    )
+    person = Participant.model_construct(**values)
+    return participant_ja(person, principal, caps)
 
 
 def card_buttons(suffix: str) -> list[Button]:
@@ -109,12 +144,16 @@ class ParticipantCard(Vertical):
             yield from card_buttons(f"{self.side}-{self.index}")
         base = (self.side, self.index)
         for key, label, hint in PARTICIPANT_FIELDS:
-            loc = (*base, key)
+            if key == "ja.designation" and self.side != "counterparts":
+                continue
+            loc = (*base, *key.split("."))
             value = self.session.get(loc)
             if key == "name_order":
                 control = BoundSelect(loc, NAME_ORDERS, value, prompt="(default)")
             elif key == "title_first":
                 control = BoundCheckbox(loc, TITLE_FIRST_LABEL, value, False)
+            elif key == "ja.designation":
+                control = BoundCheckbox(loc, DESIGNATION_LABEL, value, True)
             else:
                 control = BoundInput(
                     loc,
@@ -122,8 +161,9 @@ class ParticipantCard(Vertical):
                     placeholder=hint,
                     suggestions=KNOWN_HONORIFICS if key == "honorific" else None,
                 )
-            control.id = f"{self.side}-{self.index}-{key}"
-            yield FieldRow(label, control, classes=EDITION_2_FIELD if key in EDITION_2 else "")
+            control.id = f"{self.side}-{self.index}-{key.replace('.', '-')}"
+            kind = EDITION_2_FIELD if key in EDITION_2 else JA_FIELD if key[:3] == "ja." else ""
+            yield FieldRow(label, control, classes=kind)
 
     def on_mount(self) -> None:
         self.refresh_name()

@@ -16,9 +16,10 @@ from textual.message import Message
 from textual.widgets import Button, Label, Static
 
 from author.diagnostics import Diagnostic, Loc
+from author.tui.japanese import JA_FIELD
 from author.tui.keys import bindings
 from author.tui.session import EditSession, display_value
-from author.tui.widgets.fields import BoundTextArea, ProblemTarget, problem_text
+from author.tui.widgets.fields import BoundTextArea, ProblemTarget, problem_text, text_or_none
 
 
 def keep_text(text: str) -> str:
@@ -90,6 +91,60 @@ class PointText(BoundTextArea, ProblemTarget):
         self.scroll_visible(animate=False)
 
 
+class PointJaText(BoundTextArea, ProblemTarget):
+    """A point's Japanese text, under its English text (shown with the other Japanese
+    fields). Its problems (`translation-mismatch`: the two texts' numbers differ, and the
+    Japanese free-text checks) show in its lower border as the author types."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings("point")  # F5-F9 act on the point
+
+    def __init__(self, session: EditSession, index: int) -> None:
+        ja = session.point_part(index, "ja")
+        if isinstance(ja, dict):  # `ja: {text, heading, points}`: this box edits its text
+            loc: Loc = ("points", index, "ja", "text")
+            text, writer, to_data = ja.get("text"), "value", text_or_none
+        else:  # `ja: text`, or none yet: a string point becomes `{text, ja}` when typed in
+            loc, text, writer, to_data = ("points", index, "ja"), ja, "point:ja", keep_text
+        super().__init__(
+            loc,
+            display_value(text),
+            placeholder="the point in Japanese: 冒頭、上川大臣から、…",
+            to_data=to_data,
+            writer=writer,
+            id=f"point-{index}-ja",
+            classes=f"point-text point-ja {JA_FIELD}",
+            compact=False,
+        )
+        self.index = index
+        self.problem_note = ""
+
+    def on_mount(self) -> None:
+        self.update_labels()
+
+    def update_labels(self) -> None:
+        self.border_title = Content(f"{self.index + 1}. (ja)")
+        self.border_subtitle = Content(self.problem_note)
+
+    def action_edit(self, action: str, delta: int = 0) -> None:
+        self.post_message(PointText.Edit(self.index, action, delta))
+
+    def target_locs(self) -> list[Loc]:
+        return [("points", self.index, "ja")]
+
+    def show_problems(self, diagnostics: list[Diagnostic]) -> None:
+        has_error = any(d.is_error for d in diagnostics)
+        self.set_class(has_error, "-error")
+        self.set_class(bool(diagnostics) and not has_error, "-warning")
+        more = f" (+{len(diagnostics) - 1})" if len(diagnostics) > 1 else ""
+        self.problem_note = problem_text(diagnostics[:1]) + more
+        self.tooltip = problem_text(diagnostics) or None
+        self.update_labels()
+
+    def focus_problem(self) -> None:
+        self.focus()
+        self.scroll_visible(animate=False)
+
+
 class PointsEditor(Vertical, ProblemTarget):
     """The points. When a file opens, the first EAGER points come with the first paint and
     the rest are mounted right after it, so a long readout shows at once."""
@@ -104,16 +159,16 @@ class PointsEditor(Vertical, ProblemTarget):
         self.session = session
         self.current = 0  # the point the buttons act on: the last one focused
         self.lazy = True
-        self.pending: list[PointText] = []
+        self.pending: list[PointText | PointJaText] = []
 
     def compose(self) -> ComposeResult:
         yield Label("Points", classes="section-title")
         for index, _ in enumerate(self.session.items("points")):
-            point = PointText(self.session, index)
+            pair = (PointText(self.session, index), PointJaText(self.session, index))
             if self.lazy and index >= self.EAGER:
-                self.pending.append(point)
+                self.pending.extend(pair)
             else:
-                yield point
+                yield from pair
         self.message = Static("", classes="field-message", markup=False)
         self.message.display = False
         yield self.message
@@ -140,7 +195,7 @@ class PointsEditor(Vertical, ProblemTarget):
         return list(self.query_children(PointText))
 
     def on_descendant_focus(self, event) -> None:
-        if isinstance(event.widget, PointText):
+        if isinstance(event.widget, PointText | PointJaText):
             self.current = event.widget.index
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

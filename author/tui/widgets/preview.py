@@ -44,24 +44,35 @@ class PageView(TextArea):
         self.replace(new[head : len(new) - tail], start, end, maintain_selection_offset=False)
 
 
+LANGUAGES = {"en": "Preview", "ja": "Preview: 日本語 (F12: English)"}
+
+
 class Preview(Vertical):
     def __init__(self) -> None:
         super().__init__(id="preview")
+        self.title = Label(LANGUAGES["en"], classes="section-title", markup=False)
         self.status = Label("", id="preview-status", markup=False)
         self.page = PageView()
         self.text = ""
+        self.lang = "en"  # the page shown: English, or (F12) Japanese
 
     def compose(self) -> ComposeResult:
-        yield Label("Preview", classes="section-title")
+        yield self.title
         yield self.status
         yield self.page
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self.title.update(LANGUAGES[lang])
 
     def show_page(self, text: str) -> None:
         if text != self.text:
             self.page.show(self.text, text)
             self.text = text
 
-    def show_status(self, errors: int, warnings: int) -> None:
+    def show_status(self, errors: int, warnings: int, missing: int | None = None) -> None:
+        """`missing`: on the Japanese page, how many Japanese texts it lacks (None: the
+        readout has no Japanese facts at all)."""
         if errors:
             plural = "s" * (errors != 1)
             note = f"{errors} error{plural}: " + (
@@ -71,6 +82,10 @@ class Preview(Vertical):
             note = f"{warnings} warning{'s' * (warnings != 1)}"
         else:
             note = "no problems"
+        if self.lang == "ja" and missing is None:
+            note += "; no Japanese facts yet (F10 shows the Japanese fields)"
+        elif self.lang == "ja" and missing:
+            note += f"; {missing} Japanese text{'s' * (missing != 1)} missing"
         if str(self.status.content) != note:
             self.status.update(note, layout=False)  # a fixed line
         self.set_class(bool(errors), "-stale")
