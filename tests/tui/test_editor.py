@@ -99,7 +99,7 @@ async def test_add_and_reorder_participants(reference_copy: Path) -> None:
         await type_text(pilot, "Doe")
         await pilot.press("tab")
         await type_text(pilot, "John")
-        for _ in range(4):
+        for _ in range(5):  # name order, suffix, display name, and the Japanese name
             await pilot.press("tab")
         assert focused_id(pilot) == "counterparts-1-title"
         await type_text(pilot, "Ambassador of Ukraine to Japan")
@@ -270,10 +270,13 @@ async def test_export_writes_the_pages_next_to_the_file(reference_copy: Path) ->
 
     document = docx.Document(str(folder / "japan-ukraine.docx"))
     assert document.paragraphs[0].text == "Japan-Ukraine Relations"
+    # the reference readout has its Japanese facts: the Japanese pages too
     assert notices(app) == [
         "Export: Exported japan-ukraine.txt, japan-ukraine.md, japan-ukraine.html, "
-        "japan-ukraine.docx"
+        "japan-ukraine.docx, japan-ukraine.ja.txt, japan-ukraine.ja.md, japan-ukraine.ja.html, "
+        "japan-ukraine.ja.docx"
     ]
+    assert "令和5年9月20日" in (folder / "japan-ukraine.ja.txt").read_text(encoding="utf-8")
 
 
 async def test_heading_and_sub_points(reference_copy: Path) -> None:

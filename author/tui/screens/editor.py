@@ -26,7 +26,7 @@ from author.check import CheckResult, check_text, japanese_page_errors
 from author.config import Config
 from author.diagnostics import Diagnostic, Loc, dotted
 from author.extras import installed
-from author.pages import PAGE_SUFFIXES, page_path, rendered_siblings
+from author.pages import LANGS, PAGE_SUFFIXES, page_path, rendered_siblings
 from author.render import RenderError, render
 from author.tui.allfields import EDITION_2_FIELD, SHOW_ALL, uses_edition_2
 from author.tui.drafts import Draft
@@ -764,21 +764,24 @@ def filled(value: Any) -> bool:
 
 
 def stale_pages(readout: Path, result: CheckResult, config: Config) -> list[Path]:
-    """The pages exported beside `readout` that no longer match it."""
+    """The pages exported beside `readout` (English and Japanese) that no longer match it."""
     pages = rendered_siblings(readout)
     if result.errors or result.readout is None:
         stale = list(pages.values())
     else:
         stale = []
-        for fmt, page in pages.items():
+        for (lang, fmt), page in pages.items():
             try:
                 current = page.read_text(encoding="utf-8")
-                fresh = render(result.readout, fmt, config=config)
+                fresh = render(result.readout, fmt, config=config, lang=lang)
             except (OSError, UnicodeDecodeError, RenderError):
                 continue
             if current != fresh:
                 stale.append(page)
-    document = page_path(readout, "docx")
-    if document.is_file() and (result.errors or stale):
-        stale.append(document)
+    for lang in LANGS:
+        document = page_path(readout, "docx", lang)
+        if document.is_file() and (
+            result.errors or any(page in stale for (of, _), page in pages.items() if of == lang)
+        ):
+            stale.append(document)
     return stale
