@@ -64,7 +64,7 @@ async def test_typing_in_a_field_is_one_step_and_steps_cross_fields(
         await pilot.press("end")
         await type_text(pilot, " and more")
         await settle(pilot)
-        await pilot.press("tab")  # Title
+        await pilot.press("tab", "tab")  # Section (ja), then Title
         await type_text(pilot, "A title")
         await settle(pilot)
         assert app.session.data["title"] == "A title"
