@@ -124,3 +124,17 @@ async def test_placeholders_do_not_look_like_values(tmp_path: Path) -> None:
         titles = [app.editor.query_one(f"#{side}-0-title").placeholder for side in
                   ("principals", "counterparts")]
         assert all("of Japan" not in title for title in titles)
+
+
+async def test_a_new_readout_previews_from_the_first_keystroke(tmp_path: Path) -> None:
+    app = AuthorApp.for_file(tmp_path / "new.readout.yaml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "[start time]" in app.editor.preview.text
+        await type_text(pilot, "J")
+        await settle(pilot)
+        page = app.editor.preview.text
+        assert page.startswith("J\n")
+        assert "[start time]" in page and "[counterpart]" in page
+        status = str(app.editor.preview.status.content)
+        assert "the page so far, gaps in [brackets]" in status

@@ -27,6 +27,7 @@ from author.config import Config
 from author.diagnostics import Diagnostic, Loc, dotted
 from author.extras import installed
 from author.pages import PAGE_SUFFIXES, page_path, rendered_siblings
+from author.partial import partial_page
 from author.render import RenderError, render
 from author.tui.drafts import Draft
 from author.tui.history import Step
@@ -223,16 +224,21 @@ class EditorScreen(Screen[None]):
             )
             return self.result or CheckResult(name)
         self.result = result
-        if result.readout is not None:
-            try:
+        partial = False
+        try:
+            if result.readout is not None:
                 page = render(result.readout, "text", config=self.config)
-            except Exception as exc:  # RenderError, or a bug: keep the last good page
-                reason = str(exc) if isinstance(exc, RenderError) else f"{type(exc).__name__}"
-                self.notify(reason, title="Preview", severity="error")
-            else:
+            else:  # the page as far as the facts go, its gaps in [brackets]
+                page = partial_page(self.session.data, "text", self.config)
+                partial = page is not None
+        except Exception as exc:  # RenderError, or a bug: keep the last page shown
+            reason = str(exc) if isinstance(exc, RenderError) else f"{type(exc).__name__}"
+            self.notify(reason, title="Preview", severity="error")
+        else:
+            if page is not None:
                 self.preview.show_page(page)
         errors = len(result.errors)
-        self.preview.show_status(errors, len(result.diagnostics) - errors)
+        self.preview.show_status(errors, len(result.diagnostics) - errors, partial)
         self.problems.show(result.diagnostics)
         self.show_field_problems(result.diagnostics)
         self.checks_run += 1
