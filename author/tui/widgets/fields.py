@@ -203,6 +203,11 @@ class BoundSelect(Bound, Select[str]):
         id: str | None = None,
     ) -> None:
         known = {v for _, v in options}
+        if isinstance(value, str) and value and value not in known:
+            # a value the format does not have (`kind: meting`) shows as written, first;
+            # its problem, with the suggestion, shows under the field
+            options = [(f"{value} (not valid)", value), *options]
+            known.add(value)
         super().__init__(
             options,
             prompt=prompt,
