@@ -107,14 +107,15 @@ def _prefill(work: dict[str, Any]) -> None:
         ]
 
 
-def partial_readout(data: Any, config: Config | None = None) -> tuple[Readout, bool] | None:
-    """A valid readout made from `data` with its gaps filled, and whether the start is a
-    gap; None when the data cannot be made into one."""
+def partial_readout(data: Any, config: Config | None = None) -> tuple[Readout, set[str]] | None:
+    """A valid readout made from `data` with its gaps filled, and which of the start and
+    the time zone are gaps; None when the data cannot be made into one."""
     if not isinstance(data, dict):
         return None
     config = config or Config()
     work = copy.deepcopy(data)
     _prefill(work)
+    gaps: set[str] = set()
     for _ in range(ROUNDS):
         try:
             readout = Readout.model_validate(work, context={"home_zone": config.home_zone})
@@ -128,14 +129,17 @@ def partial_readout(data: Any, config: Config | None = None) -> tuple[Readout, b
                 elif "sibling" in ctx:
                     loc = (*loc[:-1], ctx["sibling"])
                 gap = ("drop", None) if error["type"] == "extra_forbidden" else _gap_for(loc)
+                if loc == ("meeting", "timezone"):
+                    gaps.add("timezone")  # the local time stands; the home time is a gap
                 if gap is not None and _apply(work, loc, *gap):
                     changed = True
             if not changed:
                 return None
             continue
         meeting = work.get("meeting")
-        start = meeting.get("start") if isinstance(meeting, dict) else None
-        return readout, start == GAP_START
+        if isinstance(meeting, dict) and meeting.get("start") == GAP_START:
+            gaps.add("start")
+        return readout, gaps
     return None
 
 
@@ -144,16 +148,17 @@ def partial_page(data: Any, fmt: str = "text", config: Config | None = None) -> 
     made = partial_readout(data, config)
     if made is None:
         return None
-    readout, start_gap = made
+    readout, gaps = made
+    label = (config or Config()).home_label
 
     def with_gaps(context: dict[str, Any]) -> dict[str, Any]:
         lead = context["lead_parts"]
-        if start_gap:
-            lead = dataclasses.replace(
-                lead, date="[date]", clock="[start time]", home=None, duration=lead.duration
-            )
+        if "start" in gaps:
+            lead = dataclasses.replace(lead, date="[date]", clock="[start time]", home=None)
             if readout.published is None:
                 context["date_line"] = "[date]"
+        elif "timezone" in gaps and lead.clock:
+            lead = dataclasses.replace(lead, home=f"(local time; [{label} time])")
         for noun in ("principal", "counterpart"):
             lead = dataclasses.replace(
                 lead,

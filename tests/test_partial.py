@@ -52,3 +52,16 @@ def test_a_valid_readout_renders_exactly_as_author_render(path) -> None:
 def test_what_cannot_be_a_readout_shows_nothing() -> None:
     assert partial_page(["a", "list"]) is None
     assert partial_page(None) is None
+
+
+def test_a_wrong_time_zone_leaves_the_local_time_and_a_gap_for_the_home_time() -> None:
+    data = {
+        "section": "S",
+        "meeting": {"start": "2023-09-20 18:05", "timezone": "America/NewYork"},
+        "principals": [{"family_name": "Kamikawa", "title": "Minister"}],
+        "counterparts": [{"family_name": "Kuleba", "title": "Minister"}],
+        "points": ["The two Ministers met."],
+    }
+    page = partial_page(data)
+    assert page is not None
+    assert "On September 20, commencing at 6:05 p.m. (local time; [JST time])," in page
