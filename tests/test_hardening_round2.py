@@ -283,3 +283,38 @@ def test_render_check_names_a_stale_page_once(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.count("out of date with") == 1, done.stderr
     assert "1 page out of date" in done.stderr
+
+
+# -- 6: positions of all findings of a text from one pass -----------------------------------
+
+
+@pytest.mark.parametrize("style", ["folded", "plain", "quoted", "short points"])
+def test_every_repeated_warning_points_at_its_own_words(style: str) -> None:
+    head = REFERENCE.read_text(encoding="utf-8")
+    head = head[: head.index("points:")] + "points:\n"
+    sentence = "They met at 9:20am. then"
+    if style == "folded":
+        body = "  - >-\n" + f"    {sentence} {sentence}\n" * 300
+    elif style == "plain":
+        body = "  - " + f"{sentence} " * 600 + "\n"
+    elif style == "quoted":
+        body = '  - "' + f"{sentence} " * 600 + '"\n'
+    else:
+        body = f"  - {sentence} {sentence}.\n" * 300
+    text = head + body
+    found = [d for d in check_text(text).diagnostics if d.code == "clock-style"]
+    assert len(found) == 600
+    lines = text.splitlines()
+    places = [(d.line, d.col) for d in found]
+    assert len(set(places)) == 600 and places == sorted(places)
+    for d in found:
+        assert lines[d.line - 1][d.col - 1 :].startswith("9:20am."), (d.line, d.col)
+
+
+def test_a_warning_split_by_a_line_break_points_at_its_value() -> None:
+    text = reference_with(
+        "  - >-\n    At the outset,", "  - >-\n    At 9:20am. and at 9:20\n    am. the outset,"
+    )
+    found = [(d.line, d.col) for d in check_text(text).diagnostics if d.code == "clock-style"]
+    # the second is not in the source as one piece: it points at its value
+    assert found == [(30, 5), (31, 8)]
