@@ -318,3 +318,22 @@ def test_a_warning_split_by_a_line_break_points_at_its_value() -> None:
     found = [(d.line, d.col) for d in check_text(text).diagnostics if d.code == "clock-style"]
     # the second is not in the source as one piece: it points at its value
     assert found == [(30, 5), (31, 8)]
+
+
+# -- 8: what validate reads, now that the schema says the same -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("published: 2023-09-20", "published: 0", ["wrong-type"]),  # was read as 1970-01-01
+        ("duration: 25 min", "duration: 25.0", []),
+        ("duration: 25 min", "duration: 25 MIN", []),
+        ("duration: 25 min", "duration: ２５ min", ["bad-duration"]),
+        ("start: 2023-09-20 18:05", "start: 2023-09-20T18:05", []),
+        ("start: 2023-09-20 18:05", "start: ２０２３-09-20 18:05", ["bad-start"]),
+        ("section: Japan-Ukraine Relations", "section: 2023", []),
+    ],
+)
+def test_validate_reads_what_the_schema_describes(old: str, new: str, expected: list) -> None:
+    assert [code for _, _, code in codes(reference_with(old, new))] == expected
