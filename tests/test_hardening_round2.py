@@ -337,3 +337,14 @@ def test_a_warning_split_by_a_line_break_points_at_its_value() -> None:
 )
 def test_validate_reads_what_the_schema_describes(old: str, new: str, expected: list) -> None:
     assert [code for _, _, code in codes(reference_with(old, new))] == expected
+
+
+def test_a_word_page_with_a_title_past_255_characters(tmp_path: Path) -> None:
+    """Found by the editor key fuzz (F4 export of a pasted long title): exit 3 before."""
+    pytest.importorskip("docx")
+    text = reference_with("section: Japan-Ukraine Relations", "section: " + "S" * 300)
+    readout = tmp_path / "long.readout.yaml"
+    readout.write_text(text, encoding="utf-8")
+    done = run("render", str(readout), "--format", "docx", "--output", str(tmp_path / "x.docx"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "x.docx").stat().st_size > 0
