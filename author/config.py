@@ -30,6 +30,8 @@ LINT_CODES = frozenset(
         "clock-style",
         "ordinal-style",
         "honorific-style",
+        "unused-duration",
+        "context-punctuation",
     }
 )
 

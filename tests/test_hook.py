@@ -140,7 +140,7 @@ def test_bad_readout_and_stale_page_fail(hook_repo, user_repo: Path) -> None:
     assert f"bad.readout.yaml:{typo}: error: unknown field 'duraton'" in out, out
     assert "good.readout.yaml:" not in out and "stale.readout.yaml:" not in out
     # author-rendered: the stale page, and the command that fixes it; not the fresh pages.
-    fix = "author render stale.readout.yaml --format text --output stale.txt"
+    fix = "author render --write stale.readout.yaml"
     assert f"stale.txt: out of date with stale.readout.yaml; to fix, run: {fix}" in out, out
     # One process per hook (require_serial): the page and its readout, both passed, are
     # reported once, and the summary counts every readout of the commit.
