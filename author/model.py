@@ -298,6 +298,11 @@ NonEmptyText = Annotated[
 ]
 
 
+# Pieces of the JSON Schema the models' json_schema_extra share.
+_NOT_NULL = {"not": {"type": "null"}}
+_SOME_TEXT = {"type": ["string", "number"], "pattern": r"\S"}  # numbers are read as text
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -331,6 +336,13 @@ class FollowOn(Strict):
 
 
 class Meeting(Strict):
+    model_config = ConfigDict(
+        json_schema_extra={  # a role needs a name (see _role_has_a_name)
+            "if": {"required": ["role"], "properties": {"role": _NOT_NULL}},
+            "then": {"required": ["name"], "properties": {"name": _NOT_NULL}},
+        }
+    )
+
     kind: Kind
     """the kind of meeting; it gives the lead's verb and closing"""
     name: NonEmptyText | None = Field(
@@ -526,9 +538,6 @@ def published_problem_in(data: dict[str, Any]) -> PydanticCustomError | None:
         return None
     return _published_problem(published, start.date() if isinstance(start, datetime) else start)
 
-
-_NOT_NULL = {"not": {"type": "null"}}
-_SOME_TEXT = {"type": ["string", "number"], "pattern": r"\S"}  # numbers are read as text
 
 # What a group participant has none of (edition 2): it is printed verbatim in their place.
 NAME_FIELDS = ("honorific", "family_name", "given_name", "display_name", "title", "suffix")
@@ -730,7 +739,9 @@ class Readout(Strict):
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "description": "A meeting readout in author's format 1 (edition 2).",
             # counterparts may be left out only by a multilateral meeting's role
-            "if": {"properties": {"meeting": {"required": ["role"]}}},
+            "if": {
+                "properties": {"meeting": {"required": ["role"], "properties": {"role": _NOT_NULL}}}
+            },
             "else": {
                 "required": ["counterparts"],
                 "properties": {"counterparts": {"minItems": 1}},

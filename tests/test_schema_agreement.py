@@ -189,8 +189,9 @@ def test_every_property_has_a_description() -> None:
 
     def walk(node: Any, where: str) -> None:
         if isinstance(node, dict):
+            conditional = {"if", "then", "else", "anyOf", "not"} & set(where.split("/"))
             for name, prop in (node.get("properties") or {}).items():
-                if where.endswith(("/if", "/else", "/anyOf", "/not")):
+                if conditional:
                     continue  # conditions restate properties, not define them
                 if not prop.get("description"):
                     missing.append(f"{where}.{name}")
