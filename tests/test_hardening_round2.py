@@ -348,3 +348,16 @@ def test_a_word_page_with_a_title_past_255_characters(tmp_path: Path) -> None:
     done = run("render", str(readout), "--format", "docx", "--output", str(tmp_path / "x.docx"))
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "x.docx").stat().st_size > 0
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_a_point_of_sub_points_only_renders(fmt: str) -> None:
+    """Found by the campaign (seed 101, 28 inputs): `{points: [...]}` without text or
+    heading, valid in edition 2, stopped the text and Markdown templates."""
+    from author.render import render
+
+    text = reference_with("points:\n", "points:\n  - points:\n      - North and South.\n")
+    result = check_text(text)
+    assert result.readout is not None and not result.errors
+    page = render(result.readout, fmt)
+    assert "(1) North and South." in page
