@@ -11,7 +11,7 @@ import re
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -639,9 +639,12 @@ def render(
     *,
     template_dir: str | Path | None = None,
     config: Config | None = None,
+    context_filter: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
     lang: str = "en",
 ) -> str:
-    """The page for `readout` in `fmt` (text, md or html), in `lang` (en or ja)."""
+    """The page for `readout` in `fmt` (text, md or html), in `lang` (en or ja).
+    `context_filter` may change what the templates receive (the editor's partial preview
+    marks its gaps there)."""
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
     from jinja2.exceptions import SecurityError, UndefinedError
 
@@ -659,6 +662,8 @@ def render(
         context = page_context_ja(readout, config)
     else:
         context = page_context(readout, config)
+    if context_filter is not None:
+        context = context_filter(context)
     name = template_name(fmt, lang)
     try:
         template = env.get_template(name)

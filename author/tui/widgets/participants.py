@@ -37,13 +37,13 @@ SIDES = {
 # field; `ja.designation` only on the counterparts' side.
 PARTICIPANT_FIELDS: list[tuple[str, str, str]] = [
     ("honorific", "Honorific", "Mr., Ms., H.E. Mr., … (→ accepts a suggestion)"),
-    ("family_name", "Family name", "KAMIKAWA"),
-    ("given_name", "Given name", "Yoko"),
+    ("family_name", "Family name", "e.g. Kamikawa (printed KAMIKAWA)"),
+    ("given_name", "Given name", "e.g. Yoko"),
     ("name_order", "Name order", ""),
     ("suffix", "Suffix", "(optional) MP"),
     ("display_name", "Display name", "(optional) whole name, verbatim"),
     ("ja.name", "Name (ja)", "上川陽子, ドミトロ・クレーバ"),
-    ("title", "Title", "Minister for Foreign Affairs of Japan"),
+    ("title", "Title", "required, e.g. Minister for Foreign Affairs of …"),
     ("ja.title", "Title (ja)", "外務大臣, ウクライナ外務大臣"),
     ("title_first", "", ""),
     ("context", "Context", "(optional) who is visiting …"),
