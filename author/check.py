@@ -7,6 +7,7 @@ The CLI (`render`, `validate`), the pre-commit hook and the TUI all call `check_
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import re
 import sys
@@ -19,8 +20,17 @@ from pydantic import BaseModel, ValidationError
 from author.config import Config
 from author.diagnostics import Diagnostic, Loc, dotted
 from author.lint import lint
-from author.loader import Document, LoadFailed, decode, load_yaml
-from author.model import Meeting, Participant, Photo, Phrasing, PointItem, Readout
+from author.loader import Document, LoadFailed, decode, load_document
+from author.model import (
+    FollowOn,
+    Meeting,
+    Participant,
+    Photo,
+    Phrasing,
+    PointItem,
+    Readout,
+    published_problem_in,
+)
 
 
 @dataclass
@@ -28,6 +38,8 @@ class CheckResult:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     readout: Readout | None = None
+    # The loaded file, when the loader read all of it; None when it had to skip a part
+    # (a duplicate key, a bad key or tag): data that a save would write back incomplete.
     document: Document | None = None
     unreadable: bool = False  # the file could not be read at all (exit status 2)
 
@@ -49,7 +61,9 @@ def check_file(path: str | Path, config: Config | None = None) -> CheckResult:
     name = str(path)
     try:
         if name == "-":
-            raw = sys.stdin.buffer.read(config.max_bytes + 1)
+            if sys.stdin is None:  # started with standard input closed (`<&-`)
+                raise OSError(errno.EBADF, "standard input is closed")
+            raw = _read_capped(sys.stdin.buffer, config.max_bytes)
         else:
             with open(path, "rb") as handle:
                 raw = _read_capped(handle, config.max_bytes)
@@ -63,14 +77,27 @@ def check_file(path: str | Path, config: Config | None = None) -> CheckResult:
     return check_bytes(raw, name, config)
 
 
+_CHUNK = 1 << 16
+
+
 def _read_capped(handle: Any, limit: int) -> bytes:
     """At most `limit` + 1 bytes. Sized by the file, not by `limit`: `read(limit + 1)`
-    allocates a `limit`-sized buffer for every file, which costs more than reading it."""
-    size = os.fstat(handle.fileno()).st_size  # 0 for pipes and devices: read up to the cap
-    raw = handle.read(min(size, limit) + 1 if size else limit + 1)
-    if size and len(raw) == size + 1 and len(raw) <= limit:  # it grew since: read the rest
-        raw += handle.read(limit + 1 - len(raw))
-    return raw
+    allocates a `limit`-sized buffer for every file, which costs more than reading it
+    (and fails outright for a huge `max_bytes`). Pipes and devices, whose size is 0, are
+    read in chunks up to the cap."""
+    try:
+        size = os.fstat(handle.fileno()).st_size
+    except (OSError, ValueError, AttributeError):  # not a real file (tests, embedding)
+        size = 0
+    raw = handle.read(min(size, limit) + 1) if size else b""
+    if size and not (len(raw) == size + 1 and len(raw) <= limit):
+        return raw  # the whole file, or past the cap
+    chunks = [raw]
+    total = len(raw)
+    while total <= limit and (chunk := handle.read(min(_CHUNK, limit + 1 - total))):
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def check_bytes(raw: bytes, path: str = "<stdin>", config: Config | None = None) -> CheckResult:
@@ -102,11 +129,15 @@ def check_text(text: str, path: str = "<stdin>", config: Config | None = None) -
     config = config or Config()
     result = CheckResult(path)
     try:
-        document = load_yaml(text, path, max_depth=config.max_depth, max_nodes=config.max_nodes)
+        document = load_document(text, path, max_depth=config.max_depth, max_nodes=config.max_nodes)
     except LoadFailed as failed:
         result.diagnostics = sorted(failed.diagnostics)
         return result
-    result.document = document
+    # What the loader skipped is reported beside what the model and the lint find in
+    # the rest: every problem of the file in one run.
+    result.diagnostics.extend(document.problems)
+    if not document.problems:
+        result.document = document
     data = document.data
     if not isinstance(data, dict):
         what = "nothing" if data is None else _kind_of(data)
@@ -127,6 +158,24 @@ def check_text(text: str, path: str = "<stdin>", config: Config | None = None) -
         result.readout = Readout.model_validate(data, context={"home_zone": config.home_zone})
     except ValidationError as exc:
         result.diagnostics.extend(_translate(exc, document, path))
+        # The model checks `published` against the meeting's date only once the meeting
+        # validates; a meeting with another problem still has a date to check against.
+        problem = published_problem_in(data)
+        if problem is not None:
+            span = document.span(("published",))
+            result.diagnostics.append(
+                Diagnostic(
+                    span.line,
+                    span.col,
+                    "error",
+                    problem.type,
+                    problem.message(),
+                    path,
+                    ("published",),
+                )
+            )
+    if document.problems:
+        result.readout = None  # part of the file was not read: nothing to render
     result.diagnostics.extend(lint(document, path, config))
     result.diagnostics = sorted({d for d in result.diagnostics if d.code not in config.disable})
     return result
@@ -161,6 +210,7 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
     model: type[BaseModel] | None = Readout
     nested = {
         (Readout, "meeting"): Meeting,
+        (Meeting, "followed_by"): FollowOn,
         (Readout, "principals"): Participant,
         (Readout, "counterparts"): Participant,
         (Readout, "points"): PointItem,
@@ -213,25 +263,28 @@ def _translate(exc: ValidationError, document: Document, path: str) -> list[Diag
     for error in exc.errors(include_url=False):
         loc = _clean_loc(error["loc"])
         ctx = error.get("ctx") or {}
-        if "field" in ctx:  # raised by a model validator about one of its fields
+        if "at" in ctx:  # raised by a validator about a value inside the one it checks
+            loc = (*loc, *ctx["at"])
+        elif "field" in ctx:  # raised by a model validator about one of its fields
             loc = (*loc, ctx["field"])
         elif "sibling" in ctx:  # raised by a field validator about a neighbouring field
             loc = (*loc[:-1], ctx["sibling"])
         kind = error["type"]
         value = error.get("input")
         suggestion: str | None = ctx.get("suggestion") or None
-        if value is None and kind != "missing" and loc and isinstance(loc[-1], str):
+        empty = (value is None and not ctx.get("required")) or ctx.get("empty")
+        if empty and kind != "missing" and loc and isinstance(loc[-1], str):
             code = "missing-field"
             message = f"{_where(loc)} is empty; fill it in"
             span = document.span(loc)
-        elif kind == "missing":
+        elif kind == "missing" or ctx.get("required"):
             code = "missing-field"
             name = loc[-1]
             loc_at = loc[:-1]
             message = f"missing required field {name!r}"
             if loc_at:
                 message += f" in {_where(loc_at)}"
-            span = document.span(loc_at)
+            span = document.span(loc_at if kind == "missing" else loc)
         elif kind == "extra_forbidden":
             code = "unknown-field"
             name = str(loc[-1])
@@ -259,7 +312,7 @@ def _translate(exc: ValidationError, document: Document, path: str) -> list[Diag
             code = "wrong-type"
             message = f"expected {_EXPECTED[kind]}, got {_kind_of(value)}"
             span = document.span(loc)
-        elif kind in ("too_short", "string_too_short"):
+        elif kind in ("too_short", "string_too_short", "empty-value"):
             code = (
                 "empty-point"
                 if loc and loc[0] == "points" and kind == "string_too_short"
@@ -267,6 +320,8 @@ def _translate(exc: ValidationError, document: Document, path: str) -> list[Diag
             )
             if kind == "too_short":
                 message = f"{_where(loc)} needs at least one entry"
+            elif kind == "empty-value":
+                message = f"{_where(loc)} must not be blank (it holds only spaces)"
             else:
                 message = f"{_where(loc)} must not be empty"
             span = document.span(loc)

@@ -15,6 +15,7 @@ from author.pages import (
     DOCUMENT_SUFFIX,
     PAGE_SUFFIXES,
     READOUT_SUFFIXES,
+    page_path,
     readout_beside,
     rendered_siblings,
 )
@@ -24,6 +25,10 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 class UsageError(Exception):
     """A problem with how the command was called, or with a file it cannot read."""
+
+
+class OutputError(Exception):
+    """Standard output cannot take the output: closed (`>&-`), a full disk (`/dev/full`)."""
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -70,16 +75,18 @@ def _parser() -> argparse.ArgumentParser:
         "files",
         metavar="FILE",
         nargs="+",
-        help="the readout YAML file, or - for stdin; with --check, any number of readouts "
-        "or pages beside one (x.txt, x.md, x.html → x.readout.yaml)",
+        help="the readout YAML file, or - for stdin; with --write, any number of readouts; "
+        "with --check, any number of readouts or pages beside one (x.txt, x.md, x.html → "
+        "x.readout.yaml)",
     )
     render.add_argument(
         "-f",
         "--format",
         choices=["text", "md", "html", "docx"],
-        default="text",
+        action="append",
         help="output format (default: text); docx is a Word document (needs the "
-        "author[docx] extra, and --output or a redirect: it is not text)",
+        "author[docx] extra, and --output or a redirect: it is not text); with --write, "
+        "repeat it for several pages (-f text -f html)",
     )
     render.add_argument(
         "-o", "--output", metavar="PATH", help="write here (atomically) instead of standard output"
@@ -89,6 +96,21 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="use your own template set (page.txt.j2, page.md.j2, page.html.j2); "
         "it runs in Jinja2's sandbox",
+    )
+    render.add_argument(
+        "--write",
+        action="store_true",
+        help="render every FILE into the page beside it, in one process: x.readout.yaml "
+        "(or .yml) → x.txt, and x.md / x.html for --format md / html; each page is written "
+        "atomically, an unchanged page is left alone; a file with errors is reported and "
+        "skipped, the others are written (exit 1 if any failed)",
+    )
+    render.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        help="with --write: write the pages into DIR (created if missing) instead of beside "
+        "each readout; a page is named after its readout's file name alone (a/x.readout.yaml "
+        "→ DIR/x.txt), and two readouts that would write the same page are refused",
     )
     render.add_argument(
         "--check",
@@ -141,6 +163,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     new.add_argument("file", metavar="FILE", nargs="?", help="where to write (default: stdout)")
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    new.add_argument(
+        "--kind",
+        metavar="KIND",
+        default="meeting",
+        help="the meeting kind the starter is for (default: meeting), e.g. telephone_talk, "
+        "courtesy_call_received, strategic_dialogue; what the kind uses (a name, a role, "
+        "follow-ons, a group) is written in as comments",
+    )
 
     edit = commands.add_parser(
         "edit",
@@ -215,10 +245,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         if args.format == "json":
             collected.append((result.path, diagnostics))
         elif diagnostics:
-            sys.stdout.write(formatter(diagnostics))
+            _write_out(formatter(diagnostics))
         del result
     if args.format == "json":
-        sys.stdout.write(format_json(collected, strict=strict))
+        _write_out(format_json(collected, strict=strict))
     elif args.format == "text" and not args.quiet and (errors or warnings or files > 1):
         print(
             f"{files} file{'s' * (files != 1)} checked: "
@@ -232,6 +262,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
+    formats = list(dict.fromkeys(args.format or ["text"]))
+    if args.write:
+        return _cmd_render_write(args, formats)
+    if args.output_dir:
+        raise UsageError("--output-dir goes with --write")
+    if len(formats) > 1:
+        raise UsageError("--format is given once (several only with --write)")
+    args.format = formats[0]
     if args.check:
         return _cmd_render_check(args)
     if len(args.files) != 1:
@@ -260,7 +298,7 @@ def _render_docx(name: str, args: argparse.Namespace, config) -> int:
 
     if not installed("docx"):
         raise UsageError(missing_message("docx"))
-    if not args.output and sys.stdout.isatty():
+    if not args.output and sys.stdout is not None and sys.stdout.isatty():
         raise UsageError(
             "--format docx writes a Word document, not text: give --output FILE.docx "
             "(or redirect standard output to a file)"
@@ -271,12 +309,7 @@ def _render_docx(name: str, args: argparse.Namespace, config) -> int:
     from author.word import readout_docx
 
     document = readout_docx(readout, config)
-    if args.output:
-        _write_file(args.output, document)
-    else:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(document)
-        sys.stdout.buffer.flush()
+    _emit(document, args.output)
     return EXIT_OK
 
 
@@ -289,20 +322,47 @@ def _write_file(target: str | Path, text: str | bytes) -> None:
         raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
-def _emit(text: str, output: str | None) -> None:
-    """Write `text` to `output` (atomically), or to standard output as UTF-8."""
+def _emit(text: str | bytes, output: str | None) -> None:
+    """Write `text` to `output` (atomically), or to standard output as UTF-8 (bytes as
+    they are)."""
     if output:
+        _flush_out()  # `--output /dev/stdout` writes past the stream's buffer
         _write_file(output, text)
         return
     # UTF-8 whatever the terminal's encoding: a pipe or a redirect gets the same bytes as
     # --output, and a narrow locale cannot fail the command.
-    binary = getattr(sys.stdout, "buffer", None)
-    if binary is None:  # a text-only stream (tests, embedding): it takes text
-        sys.stdout.write(text)
-    else:
+    _write_out(text, utf8=True)
+
+
+def _write_out(text: str | bytes, *, utf8: bool = False) -> None:
+    """Write to standard output; a stream that cannot take it raises OutputError."""
+    stream = sys.stdout
+    if stream is None:  # started with standard output closed
+        raise OutputError("standard output is closed")
+    binary = getattr(stream, "buffer", None) if utf8 or isinstance(text, bytes) else None
+    try:
+        if binary is None:  # text wanted, or a text-only stream (tests, embedding)
+            stream.write(text)  # type: ignore[arg-type]
+        else:
+            stream.flush()
+            binary.write(text.encode("utf-8") if isinstance(text, str) else text)
+            binary.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(exc.strerror or str(exc)) from None
+
+
+def _flush_out() -> None:
+    """Flush standard output now, so a full disk is reported, not met at exit."""
+    if sys.stdout is None:
+        return
+    try:
         sys.stdout.flush()
-        binary.write(text.encode("utf-8"))
-        binary.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(exc.strerror or str(exc)) from None
 
 
 def _same_file(first: str, second: str) -> bool:
@@ -346,6 +406,108 @@ def _renderer(name: str, args: argparse.Namespace, config):
     return page, EXIT_OK
 
 
+def _write_plan(
+    names: list[str], formats: list[str], output_dir: str | None
+) -> list[tuple[str, dict[str, Path]]]:
+    """Each readout to render with {format: page} to write, in the order given (a readout
+    named twice, once). Refused before anything is written: stdin, a page that would
+    replace a readout given, two readouts that would write the same page."""
+    if "-" in names:
+        raise UsageError(
+            "--write renders files into the pages beside them; for stdin, use --output PATH"
+        )
+    folder = Path(output_dir) if output_dir else None
+    readouts = {os.path.realpath(name): name for name in reversed(names)}
+    writer: dict[str, str] = {}  # page (its real path) → the readout that writes it
+    plan: dict[str, tuple[str, dict[str, Path]]] = {}
+    for name in names:
+        source = os.path.realpath(name)
+        if source in plan:
+            continue
+        pages: dict[str, Path] = {}
+        for fmt in formats:
+            page = page_path(Path(name), fmt)
+            if folder is not None:
+                page = folder / page.name
+            real = os.path.realpath(page)
+            if real in readouts:
+                what = "itself" if real == source else readouts[real]
+                raise UsageError(
+                    f"the {fmt} page of {name} would be {page}, the readout {what}; "
+                    "name readouts x.readout.yaml"
+                )
+            if real in writer and writer[real] != name:
+                where = "--output-dir " + str(folder) if folder else "the same folder"
+                raise UsageError(
+                    f"{writer[real]} and {name} would both write {page} (pages are named "
+                    f"after the readout's file name, in {where}); rename one of them"
+                )
+            writer[real] = name
+            pages[fmt] = page
+        plan[source] = (name, pages)
+    return list(plan.values())
+
+
+def _cmd_render_write(args: argparse.Namespace, formats: list[str]) -> int:
+    if args.check or args.output:
+        raise UsageError("--write goes without --check and --output (it names the pages itself)")
+    if "docx" in formats:
+        raise UsageError(
+            "--write writes text pages (text, md, html); write a Word document with "
+            "--format docx --output FILE.docx"
+        )
+    plan = _write_plan(args.files, formats, args.output_dir)
+    config = _config(args)
+    if args.output_dir:
+        try:
+            Path(args.output_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"cannot create {args.output_dir}: {exc.strerror or exc}") from None
+    status = EXIT_OK
+    written = unchanged = failed = 0
+    for name, pages in plan:
+        try:
+            page, file_status = _renderer(name, args, config)
+        except UsageError as exc:  # unreadable: reported, and the others go on
+            print(f"author: {exc}", file=sys.stderr)
+            page, file_status = None, EXIT_USAGE
+        if page is None:
+            failed += 1
+            status = max(status, file_status)
+            continue
+        # All of a readout's pages before any is written: a template that fails on this
+        # readout (exit 2, the run stops) leaves its pages as they were.
+        texts = {fmt: page(fmt) for fmt in pages}
+        for fmt, target in pages.items():
+            if _holds(target, texts[fmt]):
+                unchanged += 1
+                continue
+            try:
+                _write_file(target, texts[fmt])
+            except UsageError as exc:
+                print(f"author: {exc}", file=sys.stderr)
+                status = EXIT_USAGE
+                continue
+            written += 1
+    summary = f"{_count(written, 'page')} written, {unchanged} unchanged"
+    if failed:
+        summary += f"; {_count(failed, 'readout')} not rendered (see above)"
+    print(summary, file=sys.stderr)
+    return status
+
+
+def _holds(target: Path, text: str) -> bool:
+    """Whether the page already reads `text` (then it is not rewritten)."""
+    try:
+        return target.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
+
+
 def _check_targets(args: argparse.Namespace) -> list[tuple[str, dict[str, Path]]]:
     """The readouts to check and, for each, {format: page} to compare with. A Word
     document is not text and is not checked."""
@@ -376,7 +538,8 @@ def _check_targets(args: argparse.Namespace) -> list[tuple[str, dict[str, Path]]
 def _cmd_render_check(args: argparse.Namespace) -> int:
     config = _config(args)
     status = EXIT_OK
-    stale: list[tuple[str, str, Path]] = []
+    # By page: a readout named twice (itself, and through its page) is reported once.
+    stale: dict[Path, tuple[str, str]] = {}
     for name, targets in _check_targets(args):
         if not targets:
             continue  # no page committed beside this readout: nothing to keep in step
@@ -390,24 +553,59 @@ def _cmd_render_check(args: argparse.Namespace) -> int:
             status = max(status, file_status)
             continue
         for fmt, target in targets.items():
-            try:
-                current = target.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                current = None
-            if current != page(fmt):
-                stale.append((name, fmt, target))
-    for name, fmt, target in stale:
-        fix = f"author render {name} --format {fmt} --output {target}"
+            if not _holds(target, page(fmt)):
+                stale[target] = (name, fmt)
+    for target, (name, fmt) in stale.items():
+        fix = _fix_command(args, [name], [fmt], target if args.output else None)
         print(f"{target}: out of date with {name}; to fix, run: {fix}", file=sys.stderr)
-    if stale:
-        count = len(stale)
+    if len(stale) == 1:
+        print("1 page out of date; run the command above, then add the page", file=sys.stderr)
+    elif stale:
         print(
-            f"{count} page{'s' * (count != 1)} out of date; run the command"
-            f"{'s' * (count != 1)} above, then add the page{'s' * (count != 1)}",
+            f"{len(stale)} pages out of date; to fix them all, run: {_fix_all(args, stale)}; "
+            "then add the pages",
             file=sys.stderr,
         )
+    if stale:
         status = max(status, EXIT_PROBLEMS)
     return status
+
+
+def _fix_command(
+    args: argparse.Namespace, names: list[str], formats: list[str], output: Path | None = None
+) -> str:
+    """The command that rewrites these readouts' pages in these formats: `author render
+    --write FILE...` (or, for the one page named by --output, `--output PATH`), with the
+    --config and --template-dir the check ran with."""
+    import shlex
+
+    words = ["author"]
+    if args.config:
+        words += ["--config", args.config]
+    words += ["render"] if output is not None else ["render", "--write"]
+    words += names
+    if output is not None or formats != ["text"]:
+        for fmt in formats:
+            words += ["--format", fmt]
+    if output is not None:
+        words += ["--output", str(output)]
+    if args.template_dir:
+        words += ["--template-dir", args.template_dir]
+    return shlex.join(words)
+
+
+def _fix_all(args: argparse.Namespace, stale: dict[Path, tuple[str, str]]) -> str:
+    """One `render --write` per set of stale formats, so that no page is written that was
+    not there (a readout with only a stale x.md gets no x.html)."""
+    if args.output:
+        return " && ".join(_fix_command(args, [n], [f], t) for t, (n, f) in stale.items())
+    formats: dict[str, list[str]] = {}
+    for name, fmt in stale.values():
+        formats.setdefault(name, []).append(fmt)
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for name, fmts in formats.items():
+        groups.setdefault(tuple(fmts), []).append(name)
+    return " && ".join(_fix_command(args, names, list(f)) for f, names in groups.items())
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -418,9 +616,15 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    from author.starter import starter_text
+    from author.starter import USES, starter_text
 
-    text = starter_text()
+    if args.kind not in USES:
+        import difflib
+
+        close = difflib.get_close_matches(args.kind, list(USES), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise UsageError(f"unknown kind {args.kind!r}{hint} (kinds: {', '.join(USES)})")
+    text = starter_text(args.kind)
     if not args.file or args.file == "-":
         _emit(text, None)
         return EXIT_OK
@@ -495,25 +699,40 @@ def _tolerant_streams() -> None:
                 reconfigure(errors="backslashreplace")
 
 
+def _drop_output() -> None:
+    """Send what standard output still buffers nowhere, so the interpreter's flush at exit
+    cannot fail again (and print a traceback) on the stream that just failed."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if sys.stderr is None:  # started with standard error closed: messages go nowhere
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     _tolerant_streams()
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
         args.command, args.file = "edit", None
     try:
-        return COMMANDS[args.command](args)
+        status = COMMANDS[args.command](args)
+        _flush_out()
+        return status
     except UsageError as exc:
         print(f"author: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OutputError as exc:
+        _drop_output()
+        print(f"author: cannot write standard output: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("author: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        try:
-            sys.stdout = None  # type: ignore[assignment]
-        finally:
-            return EXIT_OK  # noqa: B012
+        _drop_output()
+        return EXIT_OK
     except Exception as exc:  # the last line of defence: never a traceback
         print(
             f"author: internal error: {type(exc).__name__}: {exc}\n"

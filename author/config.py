@@ -10,11 +10,15 @@ is an error (exit 2), never silently ignored.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 DEFAULT_MAX_BYTES = 1024 * 1024
+
+# C0 controls (tab included: a setting is one line), DEL and the C1 controls.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 # The warnings a project may turn off with `disable`. Errors cannot be turned off: a file
 # with an error cannot be rendered.
@@ -26,6 +30,8 @@ LINT_CODES = frozenset(
         "clock-style",
         "ordinal-style",
         "honorific-style",
+        "unused-duration",
+        "context-punctuation",
     }
 )
 
@@ -47,6 +53,8 @@ class Config:
     max_bytes: int = DEFAULT_MAX_BYTES  # a larger file is refused (too-large)
     max_depth: int = 64  # deeper nesting is refused (too-deep)
     max_nodes: int = 100_000  # more values, aliases expanded, are refused (too-many-nodes)
+    render_timeout: int = 10  # seconds a template may run (a page takes milliseconds)
+    max_page_size: int = 16 * 1024 * 1024  # characters a rendered page may hold
     source: str | None = None  # the file the settings came from, for messages
 
 
@@ -60,6 +68,8 @@ SETTINGS: dict[str, type] = {
     "max_bytes": int,
     "max_depth": int,
     "max_nodes": int,
+    "render_timeout": int,
+    "max_page_size": int,
 }
 
 
@@ -96,6 +106,11 @@ def _from_table(table: dict[str, Any], source: str) -> Config:
             raise ConfigError(f"{source}: {key!r} must be more than zero")
         if expected is str and not value.strip():
             raise ConfigError(f"{source}: {key!r} must not be empty")
+        if expected is str and (char := _CONTROL.search(value)):
+            # `home_label = "\u001b[31m"` would print a terminal escape into every page
+            raise ConfigError(
+                f"{source}: {key!r} holds the control character U+{ord(char.group()):04X}"
+            )
         values[name] = value
     config = Config(**values)
     if "home_zone" in values:
@@ -124,11 +139,25 @@ def find_config(start: Path) -> Path | None:
             return dotfile
         pyproject = folder / "pyproject.toml"
         try:
-            if pyproject.is_file() and b"tool.author" in pyproject.read_bytes():
+            if pyproject.is_file() and _has_author_table(pyproject.read_bytes()):
                 return pyproject
         except OSError:
             continue
     return None
+
+
+def _has_author_table(raw: bytes) -> bool:
+    """Whether a pyproject.toml holds [tool.author] (`[tool.authorlint]` does not). A file
+    that is not valid TOML counts when it mentions the table: its error is then shown."""
+    if b"author" not in raw:
+        return False  # the usual pyproject, decided without parsing
+    import tomllib
+
+    try:
+        tool = tomllib.loads(raw.decode("utf-8")).get("tool")
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return b"tool.author" in raw
+    return isinstance(tool, dict) and "author" in tool
 
 
 def load_config(start: Path | None = None, explicit: Path | None = None) -> Config:

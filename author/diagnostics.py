@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
@@ -101,7 +102,12 @@ class Diagnostic:
         return self.severity == "error"
 
     def text(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.code}]"
+        """`path:line:col: severity: message [code]`, always one line: a line break in a
+        message (quoting a value such as `"2023-09-20\\nx"`) or a path is shown escaped."""
+        return (
+            f"{_one_line(self.path)}:{self.line}:{self.col}: {self.severity}: "
+            f"{_one_line(self.message)} [{self.code}]"
+        )
 
     def as_json(self) -> dict[str, object]:
         """This problem in the JSON output (README, "Machine-readable output"); the keys
@@ -117,6 +123,16 @@ class Diagnostic:
             "loc": list(self.loc),
             "suggestion": self.suggestion,
         }
+
+
+# Every character str.splitlines() breaks at.
+_LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    if _LINE_BREAKS.search(text) is None:
+        return text
+    return _LINE_BREAKS.sub(lambda m: repr(m.group(0))[1:-1], text)
 
 
 def dotted(loc: Loc) -> str:

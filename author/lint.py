@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -48,8 +49,8 @@ def free_texts(data: dict[str, Any]) -> Iterator[tuple[Loc, str, bool]]:
             if heading := _text(point.get("heading")):
                 yield ("points", i, "heading"), heading, False
             for j, sub in _items(point.get("points")):
-                if text := _text(sub):
-                    yield ("points", i, "points", j), text, True
+                if text := _text(sub):  # a list item: a final period is not required
+                    yield ("points", i, "points", j), text, False
         elif text := _text(point):
             yield ("points", i), text, True
     for i, photo in _items(data.get("photos")):
@@ -64,11 +65,16 @@ def free_texts(data: dict[str, Any]) -> Iterator[tuple[Loc, str, bool]]:
     for i, note in _items(data.get("footnotes")):
         if text := _text(note):
             yield ("footnotes", i), text, False
+    meeting = data.get("meeting")
+    if isinstance(meeting, dict) and (note := _text(meeting.get("note"))):
+        yield ("meeting", "note"), note, True  # a sentence of the lead: linted like a point
 
 
 def known_people(data: dict[str, Any]) -> list[freetext.KnownPerson]:
     people = []
     for _, person in _participants(data):
+        if person.get("group") is not None and not _text(person.get("short")):
+            continue  # a group has no default short: the points cannot name it
         title = _text(person.get("title")) or ""
         family = _text(person.get("family_name"))
         display = _text(person.get("display_name"))
@@ -80,6 +86,58 @@ def known_people(data: dict[str, Any]) -> list[freetext.KnownPerson]:
             )
         )
     return people
+
+
+_CONTEXT_ENDS = ".,;"
+_BARE_DATE = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
+
+
+def _contexts(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+    for loc, person in _participants(data):
+        if context := _text(person.get("context")):
+            yield (*loc, "context"), context
+
+
+def _bare_he_honorifics(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+    """`honorific: H.E.` with no `Mr.`/`Ms.`/`Dr.` (a title-first name prints none)."""
+    for loc, person in _participants(data):
+        honorific = _text(person.get("honorific"))
+        if honorific and honorific.strip() == "H.E." and person.get("title_first") is not True:
+            yield (*loc, "honorific"), honorific
+
+
+def _unused_timing(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+    """`duration`, `approximate: false` or `around` that the lead cannot show: the meeting's
+    start is a bare date, or a follow-on has no start."""
+    meeting = data.get("meeting")
+    if not isinstance(meeting, dict):
+        return
+    start = meeting.get("start")
+    if isinstance(start, str) and _BARE_DATE.fullmatch(start):
+        why = "the start is a date without a time, so the lead names no time and no duration"
+        yield from _timing_fields(meeting, ("meeting",), why, around=True)
+    for i, follow_on in _items(meeting.get("followed_by")):
+        if isinstance(follow_on, dict) and follow_on.get("start") is None:
+            why = "this follow-on has no start, so the lead gives it no time and no duration"
+            yield from _timing_fields(follow_on, ("meeting", "followed_by", i), why)
+
+
+def _timing_fields(
+    mapping: dict[str, Any], loc: Loc, why: str, around: bool = False
+) -> Iterator[tuple[Loc, str]]:
+    if mapping.get("duration") is not None:
+        yield (*loc, "duration"), f"duration is not shown: {why}"
+    if mapping.get("approximate") is False:
+        yield (*loc, "approximate"), f"approximate: false is not shown: {why}"
+    if around and mapping.get("around") is True:
+        yield (*loc, "around"), f"around: true is not shown: {why}"
+
+
+def _mentions(data: dict[str, Any]) -> list[str] | None:
+    mentions = data.get("mentions")
+    if not isinstance(mentions, list):
+        return None
+    return [m for m in mentions if isinstance(m, str) and m.strip()]
 
 
 def lint(document: Document, path: str, config: Config) -> list[Diagnostic]:
@@ -135,8 +193,29 @@ def lint(document: Document, path: str, config: Config) -> list[Diagnostic]:
                 fixed if fixed != honorific else None,
             )
 
+    for loc, honorific in _bare_he_honorifics(data):
+        add(
+            loc,
+            "warning",
+            "honorific-style",
+            f"a bare {honorific!r} before the name; the house style writes 'H.E. Mr.', "
+            "'H.E. Ms.' or 'H.E. Dr.'",
+        )
+    for loc, context in _contexts(data):
+        if context.rstrip()[-1:] in _CONTEXT_ENDS:
+            add(
+                loc,
+                "warning",
+                "context-punctuation",
+                f"this context ends with {context.rstrip()[-1]!r}; the lead adds its own "
+                "punctuation after it (it would print 'Japan..'): leave it off",
+                context.rstrip().rstrip(_CONTEXT_ENDS).rstrip(),
+            )
+    for loc, what in _unused_timing(data):
+        add(loc, "warning", "unused-duration", what)
+
     texts = list(free_texts(data))
-    found = freetext.findings([text for _, text, _ in texts], known_people(data))
+    found = freetext.findings([text for _, text, _ in texts], known_people(data), _mentions(data))
     for (loc, text, is_point), text_findings in zip(texts, found, strict=True):
         if is_point and not freetext.ends_with_punctuation(text):
             add(

@@ -5,7 +5,8 @@ so that it can:
 - resolve plain scalars by a small, YAML 1.2-like rule set: `18:05` stays a string (no
   base-60), only `true`/`false` are booleans (`NO`, `yes`, `on` stay strings), dates stay
   strings for the model to read, integers with a leading zero stay strings;
-- refuse duplicate keys, report each one;
+- refuse duplicate keys, report each one (a key that overrides one merged in with `<<`
+  is not a duplicate: YAML lets it override);
 - cap nesting depth and the number of nodes built, counting every alias expansion, so a
   small file cannot expand into a huge one;
 - remember where every value and every key stands (`Span`), for `path:line:col` messages
@@ -15,6 +16,7 @@ so that it can:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -52,9 +54,14 @@ class Document:
         values: dict[Loc, Span] | None = None,
         keys: dict[Loc, Span] | None = None,
         find_positions: Callable[[], Document] | None = None,
+        problems: list[Diagnostic] | None = None,
     ):
         self.text = text
         self.data = data
+        # What the loader refused but could read past (a duplicate key, a bad key, an
+        # unsupported tag, a control character): the data holds the rest of the file.
+        self.problems = problems if problems is not None else []
+        self._line_starts: list[int] | None = None
         self._values = values if values is not None else {}
         self._keys = keys if keys is not None else {}
         self._find_positions = find_positions
@@ -89,8 +96,15 @@ class Document:
         return values.get((), Span(1, 1, 0, 0))
 
     def locate(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset."""
-        return _locate(self.text, offset)
+        """1-based line and column of a character offset (a binary search in the line
+        starts, found once: lint locates every finding of a file through here)."""
+        if self._line_starts is None:
+            self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(self.text))]
+        index = bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+
+_NEWLINE = re.compile("\n")
 
 
 def _locate(text: str, offset: int) -> tuple[int, int]:
@@ -132,7 +146,10 @@ def resolve_plain(value: str) -> Any:
     if value in _FALSE:
         return False
     if _INT.match(value):
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # past Python's digit limit (4,300): a number no field takes
+            return value
     if _FLOAT.match(value):
         return float(value)
     return value
@@ -162,6 +179,7 @@ class _Frame:
     pending_key: str | None = None
     pending_key_span: Span | None = None
     skip_value: bool = False  # the value of a duplicate or unusable key
+    merged: set[str] | None = None  # keys merged in with `<<`: an explicit key overrides them
 
 
 class _Builder:
@@ -188,6 +206,7 @@ class _Builder:
         )
 
     def fatal(self, span: Span, code: str, message: str, loc: Loc = ()) -> LoadFailed:
+        """A problem the loader cannot read past: the caller raises what this returns."""
         self.problem(span, code, message, loc)
         return LoadFailed(self.problems)
 
@@ -251,15 +270,35 @@ class _Builder:
             self.problem(span, "bad-key", "a mapping key must be a plain name", top.loc)
             top.skip_value = True
             return
-        key = "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+        if not isinstance(value, str):
+            # `1:` and `"1":` are two keys in YAML, and no field is named by a number,
+            # true/false or null: refused here rather than read as text and then called
+            # duplicates of each other.
+            shown = "null" if value is None else str(value)
+            shown = shown.lower() if isinstance(value, bool) else shown
+            self.problem(
+                span,
+                "bad-key",
+                f"a mapping key must be a name, not {shown}; quote it ('{shown}') if it is one",
+                top.loc,
+            )
+            top.skip_value = True
+            return
+        key = value
         if key in top.container:
+            if top.merged is not None and key in top.merged:
+                top.merged.discard(key)  # overrides the merged-in value
+                top.pending_key = key
+                top.pending_key_span = span
+                return
             if not self.positions:
                 raise _NeedPositions  # the message names the first key's line
+            first = self.keys.get((*top.loc, key))
+            where = f", at line {first.line}," if first is not None else ""
             self.problem(
                 span,
                 "duplicate-key",
-                f"duplicate key {key!r}; the first one, at line "
-                f"{self.keys[(*top.loc, key)].line}, is kept",
+                f"duplicate key {key!r}; the first one{where} is kept",
                 (*top.loc, key),
             )
             top.skip_value = True
@@ -272,10 +311,13 @@ class _Builder:
         if not all(isinstance(s, dict) for s in sources):
             self.problem(span, "bad-merge", "'<<' merges only mappings", top.loc)
             return
+        if top.merged is None:
+            top.merged = set()
         for source in sources:
             for key, item in source.items():
                 if key not in top.container:
                     top.container[key] = item  # type: ignore[index]
+                    top.merged.add(key)
                     self.values.setdefault((*top.loc, key), span)
 
     # -- events ----------------------------------------------------------------------------
@@ -286,7 +328,7 @@ class _Builder:
         if self.nodes > self.max_nodes:
             self.count(0, span)
         plain = event.implicit[0] and not event.style
-        if event.tag is None or (plain and event.tag == "!"):
+        if event.tag is None:  # `! 12`, the non-specific tag, makes text: YAML's rule
             value = resolve_plain(event.value) if plain else event.value
         else:
             try:
@@ -463,10 +505,8 @@ class _Builder:
             raise self.fatal(Span(1, 1, 0, 0), "yaml-syntax", str(exc).strip()) from None
         finally:
             loader.dispose()
-        if self.problems:
-            raise LoadFailed(self.problems)
         if self.positions:
-            return Document(self.text, self.data, self.values, self.keys)
+            return Document(self.text, self.data, self.values, self.keys, problems=self.problems)
         again = partial(_Builder, self.text, self.path, self.max_depth, self.max_nodes, True)
         return Document(self.text, self.data, find_positions=lambda: again().run())
 
@@ -488,25 +528,42 @@ def _yaml_message(exc: yaml.MarkedYAMLError, at_tab: bool) -> str:
     return text
 
 
-def load_yaml(
+def load_document(
     text: str, path: str = "<stdin>", *, max_depth: int = 64, max_nodes: int = 100_000
 ) -> Document:
-    """Parse one readout's YAML text. Raises LoadFailed with every problem it found."""
+    """Parse one readout's YAML text, reading past what it can (see `Document.problems`),
+    so the model and the lint still check the rest. Raises LoadFailed only for what
+    stops the reading: a syntax error, a limit, a second document, an unknown alias."""
     try:
         return _Builder(text, path, max_depth, max_nodes, False).run()
     except _NeedPositions:
         return _Builder(text, path, max_depth, max_nodes, True).run()
 
 
+def load_yaml(
+    text: str, path: str = "<stdin>", *, max_depth: int = 64, max_nodes: int = 100_000
+) -> Document:
+    """Parse one readout's YAML text. Raises LoadFailed with every problem it found."""
+    document = load_document(text, path, max_depth=max_depth, max_nodes=max_nodes)
+    if document.problems:
+        raise LoadFailed(document.problems)
+    return document
+
+
+# The encodings a readout may be in, by their byte-order mark (UTF-32-LE's begins with
+# UTF-16-LE's, so it is tried first).
+BYTE_ORDER_MARKS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
 def decode(raw: bytes, path: str = "<stdin>") -> str:
     """Bytes → text: UTF-8 (a BOM is dropped), or UTF-16/32 with a BOM. Raises LoadFailed."""
-    for bom, codec in (
-        (b"\xef\xbb\xbf", "utf-8"),
-        (b"\xff\xfe\x00\x00", "utf-32-le"),
-        (b"\x00\x00\xfe\xff", "utf-32-be"),
-        (b"\xff\xfe", "utf-16-le"),
-        (b"\xfe\xff", "utf-16-be"),
-    ):
+    for bom, codec in BYTE_ORDER_MARKS:
         if raw.startswith(bom):
             try:
                 return raw[len(bom) :].decode(codec)

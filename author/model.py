@@ -8,11 +8,12 @@ belongs to one field of a model-level validator names that field in `ctx["field"
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -26,7 +27,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, ValidationError
 
 from author.rules.clock import WallTime, classify_wall_time, offset_text
 from author.rules.duration import DurationError, duration_input, parse_duration
@@ -53,6 +54,34 @@ class Kind(StrEnum):
     courtesy_call_received = "courtesy_call_received"
     working_lunch = "working_lunch"
     working_dinner = "working_dinner"
+    informal_talk = "informal_talk"
+    summit_telephone_talk = "summit_telephone_talk"
+    strategic_dialogue = "strategic_dialogue"
+
+
+COURTESY_KINDS = frozenset({Kind.courtesy_call_paid, Kind.courtesy_call_received})
+
+
+class Role(StrEnum):
+    """The principals' part in a multilateral meeting (edition 2)."""
+
+    hosted = "hosted"
+    chaired = "chaired"
+    co_chaired = "co_chaired"
+    attended = "attended"
+    participated = "participated"
+
+
+class FollowOnKind(StrEnum):
+    """What may follow a meeting on the same occasion (edition 2, `followed_by`)."""
+
+    working_lunch = "working_lunch"
+    working_dinner = "working_dinner"
+    meeting = "meeting"
+    joint_press_conference = "joint_press_conference"
+    signing_ceremony = "signing_ceremony"
+    dinner = "dinner"
+    lunch = "lunch"
 
 
 # Far enough for any real readout, and far from datetime's limits (years 1 and 9999),
@@ -99,6 +128,49 @@ def _parse_start(value: Any) -> datetime | date:
         ) from None
 
 
+_FOLLOW_ON_START = re.compile(r"^(?:(\d{4})-(\d{2})-(\d{2})[ T])?(\d{1,2}):(\d{2})$")
+
+
+def _parse_follow_on_start(value: Any) -> time | datetime:
+    """`HH:MM` (the meeting's day) or `YYYY-MM-DD HH:MM`, local time in the meeting's zone."""
+    if isinstance(value, datetime | time):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "wrong-type",
+            "expected 'HH:MM' or 'YYYY-MM-DD HH:MM', got {got}",
+            {"got": type(value).__name__},
+        )
+    text = value.strip()
+    match = _FOLLOW_ON_START.match(text)
+    if not match:
+        raise PydanticCustomError(
+            "bad-start",
+            "cannot read start '{value}'; write 'HH:MM' (24-hour local time, the meeting's "
+            "day) or 'YYYY-MM-DD HH:MM'",
+            {"value": text},
+        )
+    y, mo, d, h, mi = match.groups()
+    try:
+        if y is None:
+            return time(int(h), int(mi))
+        if not MIN_YEAR <= int(y) <= MAX_YEAR:
+            raise ValueError(f"the year must be between {MIN_YEAR} and {MAX_YEAR}")
+        return datetime(int(y), int(mo), int(d), int(h), int(mi))
+    except ValueError as exc:
+        raise PydanticCustomError(
+            "bad-start",
+            "start '{value}' is not a real date or time: {why}",
+            {"value": text, "why": str(exc)},
+        ) from None
+
+
+def _format_follow_on_start(value: time | datetime) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.strftime("%H:%M")
+
+
 def _format_start(value: datetime | date) -> str:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
@@ -120,11 +192,20 @@ def _parse_duration(value: Any) -> int:
 
 
 def _parse_date(value: Any) -> Any:
-    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    """A `YYYY-MM-DD` text → its date; any other type is left for Pydantic to refuse."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
         raise PydanticCustomError(
             "bad-date", "cannot read date '{value}'; write 'YYYY-MM-DD'", {"value": value}
         )
-    return value
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise PydanticCustomError(
+            "bad-date", "'{value}' is not a real date: {why}", {"value": text, "why": str(exc)}
+        ) from None
 
 
 StartValue = Annotated[
@@ -161,6 +242,20 @@ DurationValue = Annotated[
     ),
 ]
 
+FollowOnStartValue = Annotated[
+    time | datetime,
+    BeforeValidator(_parse_follow_on_start),
+    PlainSerializer(_format_follow_on_start, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^(\d{4}-\d{2}-\d{2} )?\d{1,2}:\d{2}$",
+            "description": "local start, 'HH:MM' on the meeting's day and in its zone, or "
+            "'YYYY-MM-DD HH:MM'",
+        }
+    ),
+]
+
 DateValue = Annotated[
     date,
     BeforeValidator(_parse_date),
@@ -168,7 +263,16 @@ DateValue = Annotated[
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
 
-NonEmptyText = Annotated[str, Field(min_length=1)]
+
+def _not_blank(value: str) -> str:
+    if value and not value.strip():
+        raise PydanticCustomError("empty-value", "only spaces: it would print as a blank")
+    return value
+
+
+NonEmptyText = Annotated[
+    str, Field(min_length=1, json_schema_extra={"pattern": r"\S"}), AfterValidator(_not_blank)
+]
 
 
 class Strict(BaseModel):
@@ -180,8 +284,34 @@ class Strict(BaseModel):
     )
 
 
+class FollowOn(Strict):
+    """An event that followed the meeting on the same occasion (`meeting.followed_by`)."""
+
+    kind: FollowOnKind
+    start: FollowOnStartValue | None = None
+    duration: DurationValue | None = None
+    approximate: StrictBool = True
+    name: NonEmptyText | None = None
+
+    def local_start(self, meeting_day: date) -> datetime | None:
+        """The wall-clock start: `HH:MM` falls on the meeting's local day."""
+        if isinstance(self.start, datetime) or self.start is None:
+            return self.start
+        return datetime.combine(meeting_day, self.start)
+
+
 class Meeting(Strict):
     kind: Kind
+    name: NonEmptyText | None = Field(
+        default=None,
+        description="the meeting's own name, e.g. Japan-Philippines Foreign "
+        "Ministers' Meeting, without an article",
+    )
+    role: Role | None = Field(
+        default=None,
+        validate_default=True,
+        description="the principals' part in a multilateral meeting; needs `name`",
+    )
     start: StartValue
     timezone: str | None = Field(
         default=None,
@@ -192,6 +322,49 @@ class Meeting(Strict):
     approximate: StrictBool = True
     around: StrictBool = False
     place: str | None = None
+    note: NonEmptyText | None = Field(
+        default=None, description="one more sentence printed after the closing, verbatim"
+    )
+    followed_by: list[FollowOn] = Field(default_factory=_new_list)
+
+    @field_validator("name")
+    @classmethod
+    def _name_is_used(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None and info.data.get("kind") in COURTESY_KINDS:
+            raise PydanticCustomError(
+                "name-not-used",
+                "a courtesy call has no name: the lead says 'paid a courtesy call on' or "
+                "'received a courtesy call from'; remove meeting.name",
+            )
+        return value
+
+    @field_validator("role")
+    @classmethod
+    def _role_has_a_name(cls, value: Role | None, info: ValidationInfo) -> Role | None:
+        # `name` missing from info.data means it failed its own check: nothing to add here.
+        if value is not None and "name" in info.data and info.data["name"] is None:
+            raise PydanticCustomError(
+                "missing-field",
+                "missing required field 'name' in meeting: role '{role}' makes the meeting's "
+                "name the lead's object ('{role} the G7 Foreign Ministers' Meeting')",
+                {"role": value.value, "sibling": "name"},
+            )
+        return value
+
+    @field_validator("followed_by")
+    @classmethod
+    def _follow_ons_after_the_meeting(
+        cls, value: list[FollowOn], info: ValidationInfo
+    ) -> list[FollowOn]:
+        start = info.data.get("start")
+        if not value or not isinstance(start, datetime):
+            return value
+        duration = info.data.get("duration")
+        for index, problem in follow_on_order_problems(start, duration, value):
+            raise PydanticCustomError(
+                "follow-on-order", "{message}", {"message": problem, "at": (index, "start")}
+            )
+        return value
 
     @field_validator("timezone")
     @classmethod
@@ -215,6 +388,39 @@ class Meeting(Strict):
     @property
     def local_date(self) -> date:
         return self.start.date() if isinstance(self.start, datetime) else self.start
+
+
+def follow_on_order_problems(
+    start: datetime, duration: int | None, follow_ons: list[FollowOn]
+) -> list[tuple[int, str]]:
+    """(index, message) for each follow-on that does not start after the meeting: not later
+    than its start, or before its end when the duration is known. Wall-clock times of one
+    zone, so they compare as they are."""
+    end = start + timedelta(minutes=duration) if duration else None
+    out = []
+    for index, follow_on in enumerate(follow_ons):
+        begins = follow_on.local_start(start.date())
+        if begins is None:
+            continue
+        wall = begins.strftime("%H:%M") if begins.date() == start.date() else str(begins)[:16]
+        if begins <= start:
+            out.append(
+                (
+                    index,
+                    f"this {follow_on.kind.value} starts at {wall}, not after the "
+                    f"meeting's start ({start.strftime('%H:%M')}); a follow-on comes after the "
+                    "meeting",
+                )
+            )
+        elif end is not None and begins < end:
+            out.append(
+                (
+                    index,
+                    f"this {follow_on.kind.value} starts at {wall}, before the meeting "
+                    f"ends ({end.strftime('%H:%M')}, {duration} minutes after its start)",
+                )
+            )
+    return out
 
 
 def _check_wall_time(start: datetime, zone_name: str) -> None:
@@ -253,26 +459,125 @@ def _etc_zone(offset: Any) -> str:
     return "Etc/GMT" + ("-" if hours > 0 else "+") + str(abs(hours)) if hours else "Etc/UTC"
 
 
+def _published_problem(published: date, meeting_date: date) -> PydanticCustomError | None:
+    if published >= meeting_date:
+        return None
+    return PydanticCustomError(
+        "published-before-meeting",
+        "published {published} is before the meeting's date {meeting}",
+        {
+            "published": published.isoformat(),
+            "meeting": meeting_date.isoformat(),
+            "sibling": "published",
+        },
+    )
+
+
+def published_problem_in(data: dict[str, Any]) -> PydanticCustomError | None:
+    """`published-before-meeting` for loaded data whose meeting did not validate: the
+    start's date is still read when the start itself is readable, the check the model
+    runs once the meeting validates. None when either date cannot be read."""
+    meeting = data.get("meeting")
+    if not isinstance(meeting, dict) or data.get("published") is None:
+        return None
+    try:
+        published = _parse_date(data["published"])
+        start = _parse_start(meeting.get("start"))
+    except PydanticCustomError:
+        return None
+    if not isinstance(published, date) or isinstance(published, datetime):
+        return None
+    return _published_problem(published, start.date() if isinstance(start, datetime) else start)
+
+
+# What a group participant has none of (edition 2): it is printed verbatim in their place.
+NAME_FIELDS = ("honorific", "family_name", "given_name", "display_name", "title", "suffix")
+
+
 class Participant(Strict):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["title"], "not": {"required": ["group"]}},
+                {"required": ["group"], "not": {"anyOf": [{"required": [f]} for f in NAME_FIELDS]}},
+            ]
+        }
+    )
+
     honorific: str | None = None
     family_name: str | None = None
     given_name: str | None = None
     name_order: Literal["family_first", "given_first"] | None = None
     display_name: str | None = None
-    title: NonEmptyText
-    suffix: str | None = None
+    title: NonEmptyText | None = Field(default=None, description="required unless `group`")
+    suffix: str | None = Field(
+        default=None,
+        description="post-nominal: `MP` (after a space), `, MP` or `, Jr.` "
+        "(a leading comma attaches it)",
+    )
     context: str | None = None
     short: str | None = None
+    group: NonEmptyText | None = Field(
+        default=None,
+        description="a participant that is not one titled person, printed "
+        "verbatim: the Ambassadors of the ... countries to Japan",
+    )
+    title_first: StrictBool = Field(
+        default=False,
+        # validated even when absent: its validator checks the title and the name
+        validate_default=True,
+        description="write the title before the name, without honorific or "
+        "commas: former Foreign Minister HAYASHI Yoshimasa",
+    )
 
-    @model_validator(mode="after")
-    def _has_a_name(self) -> Participant:
-        if not (self.family_name or "").strip() and not (self.display_name or "").strip():
-            raise PydanticCustomError(
-                "missing-field",
-                "a participant needs family_name (or display_name for names no rule fits)",
-                {"field": "family_name"},
+    @model_validator(mode="before")
+    @classmethod
+    def _group_has_no_name(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("group") is not None:
+            named = [key for key in data if key in NAME_FIELDS and data[key] is not None]
+            if named:
+                raise PydanticCustomError(
+                    "group-with-name",
+                    "a group participant is printed as written, with no {names}; remove "
+                    "{field}, or write a person without group",
+                    {"names": ", ".join(NAME_FIELDS), "field": named[0], "at": (named[0],)},
+                )
+        return data
+
+    @field_validator("title_first")
+    @classmethod
+    def _has_a_title_and_a_name(cls, value: bool, info: ValidationInfo) -> bool:
+        """A person needs a title and a name; both are reported in one run. A field
+        validator on the last field, not a model validator: it sees the fields before it
+        that validated, and runs even when another field has an error of its own."""
+        fields = info.data
+        if "group" not in fields or fields["group"] is not None:
+            return value  # a group, or a group field with a problem of its own
+        problems = []
+        if "title" in fields and fields["title"] is None:
+            problems.append(
+                PydanticCustomError(
+                    "missing-field",
+                    "missing required field 'title'",
+                    {"sibling": "title", "required": True},
+                )
             )
-        return self
+        names = [fields.get(name) for name in ("family_name", "display_name")]
+        checked = "family_name" in fields and "display_name" in fields  # both validated
+        if checked and not any((name or "").strip() for name in names):
+            problems.append(
+                PydanticCustomError(
+                    "missing-field",
+                    "a participant needs family_name (or display_name for names no rule fits)",
+                    {"sibling": "family_name"},
+                )
+            )
+        if problems:
+            raise ValidationError.from_exception_data(
+                "Participant",
+                [{"type": problem, "loc": (), "input": value} for problem in problems],
+            )
+        return value
 
 
 def _point_text(value: Any) -> Any:
@@ -285,9 +590,20 @@ PointText = Annotated[str, BeforeValidator(_point_text)]
 
 
 class PointItem(Strict):
-    text: PointText
+    text: PointText | None = Field(
+        default=None,
+        description="optional with a heading or sub-points; paragraphs separated by a blank line",
+    )
     heading: str | None = None
     points: list[PointText] = Field(default_factory=_new_list)
+
+    @model_validator(mode="after")
+    def _has_content(self) -> PointItem:
+        if self.text is None and not (self.heading or "").strip() and not self.points:
+            raise PydanticCustomError(
+                "empty-point", "a point needs text, a heading or sub-points", {"field": "text"}
+            )
+        return self
 
 
 def _text_or_item(value: Any) -> str:
@@ -325,7 +641,13 @@ class Readout(Strict):
         title="Readout",
         json_schema_extra={
             "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "description": "A meeting readout in author's format 1.",
+            "description": "A meeting readout in author's format 1 (edition 2).",
+            # counterparts may be left out only by a multilateral meeting's role
+            "if": {"properties": {"meeting": {"required": ["role"]}}},
+            "else": {
+                "required": ["counterparts"],
+                "properties": {"counterparts": {"minItems": 1}},
+            },
         },
     )
 
@@ -334,13 +656,26 @@ class Readout(Strict):
     section: NonEmptyText
     title: str | None = None
     published: DateValue | None = None
+    notice: NonEmptyText | None = Field(
+        default=None, description="one line under the date line: [Provisional translation]"
+    )
     photos: list[PhotoEntry] = Field(default_factory=_new_list)
     meeting: Meeting
     principals: list[Participant] = Field(min_length=1)
-    counterparts: list[Participant] = Field(min_length=1)
+    counterparts: list[Participant] = Field(
+        default=None,  # type: ignore[assignment]  # becomes [] or an error, see below
+        validate_default=True,
+        description="the other side; at least one, unless meeting.role is given",
+        json_schema_extra=lambda schema: schema.pop("default", None),
+    )
     points: list[Point] = Field(min_length=1)
     phrasing: Phrasing = Field(default_factory=Phrasing)
     footnotes: list[str] = Field(default_factory=_new_list)
+    mentions: list[NonEmptyText] | None = Field(
+        default=None,
+        description="people the points name who are not participants "
+        "(President Zelenskyy); with it, unknown-person flags anyone else",
+    )
 
     @field_validator("version", mode="before")
     @classmethod
@@ -357,17 +692,28 @@ class Readout(Strict):
     @classmethod
     def _published_not_before_meeting(cls, meeting: Meeting, info: ValidationInfo) -> Meeting:
         published = info.data.get("published")
-        if published is not None and published < meeting.local_date:
-            raise PydanticCustomError(
-                "published-before-meeting",
-                "published {published} is before the meeting's date {meeting}",
-                {
-                    "published": published.isoformat(),
-                    "meeting": meeting.local_date.isoformat(),
-                    "sibling": "published",
-                },
-            )
+        if published is not None:
+            problem = _published_problem(published, meeting.local_date)
+            if problem is not None:
+                raise problem
         return meeting
+
+    @field_validator("counterparts", mode="before")
+    @classmethod
+    def _counterparts_unless_role(cls, value: Any, info: ValidationInfo) -> Any:
+        """At least one counterpart, unless the principals hosted, chaired or attended a
+        multilateral meeting (`meeting.role`). Unknown while `meeting` has errors: then an
+        absent or empty list is left for the next run rather than guessed at."""
+        if value is not None and value != []:
+            return value
+        meeting = info.data.get("meeting")
+        if meeting is None or meeting.role is not None:
+            return []
+        if value is None:
+            raise PydanticCustomError(
+                "missing-field", "missing required field 'counterparts'", {"required": True}
+            )
+        raise PydanticCustomError("empty-value", "counterparts needs at least one entry")
 
     def participants(self) -> list[tuple[str, int, Participant]]:
         return [("principals", i, p) for i, p in enumerate(self.principals)] + [

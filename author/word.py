@@ -12,7 +12,6 @@ at the top, so import this module only when a Word document is asked for.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from datetime import date, datetime, time
 from typing import Any
@@ -40,6 +39,7 @@ SUB_POINT_TEXT_INDENT, SUB_POINT_HANGING = 1300, 580
 
 # Paragraph styles: name → (size in points, bold, italic, space after in points).
 STYLES = {
+    "Readout Section": (10.5, False, False, 6),
     "Readout Heading": (14, True, False, 12),
     "Readout Notice": (10.5, False, False, 6),
     "Readout Date": (10.5, False, False, 6),
@@ -52,9 +52,6 @@ STYLES = {
     "Readout Footnote": (10, False, False, 4),
     "Readout Back": (10.5, False, False, 0),
 }
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-
 
 def readout_docx(readout: Readout, config: Config | None = None, lang: str = "en") -> bytes:
     """The Word document of a readout's page."""
@@ -69,10 +66,12 @@ def docx_bytes(context: dict[str, Any], *, lang: str = "en") -> bytes:
     list_id = _define_numbering(document, lang)
     body = _Body(document, list_id)
 
+    if context.get("section_line"):  # with a title, the section line comes first
+        body.paragraph(context["section_line"], "Readout Section")
     body.paragraph(context["heading"], "Readout Heading")
-    if context.get("notice"):
-        body.paragraph(context["notice"], "Readout Notice")
     body.paragraph(context["date_line"], "Readout Date")
+    if context.get("notice"):  # under the date line (readout-format.md, "The page")
+        body.paragraph(context["notice"], "Readout Notice")
     for caption in context["captions"]:
         body.paragraph(caption, "Readout Caption")
     body.paragraph(context["lead"], "Readout Lead")
@@ -107,7 +106,7 @@ class _Body:
         return paragraph
 
     def point(self, point: Any) -> None:
-        paragraphs = [p for p in _PARAGRAPH_BREAK.split(point.text) if p] if point.text else []
+        paragraphs = list(point.paragraphs)
         if point.heading:
             self.paragraph(point.heading, "Readout Point Heading", level=0)
         elif paragraphs:

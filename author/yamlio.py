@@ -104,11 +104,19 @@ def dump_readout(data: dict[str, Any], header: str = "") -> str:
     return header + body
 
 
-def write_atomic(path: str | Path, text: str | bytes) -> Path:
+def write_atomic(
+    path: str | Path, text: str | bytes, *, new_file_mode: int | None = None
+) -> Path:
     """Write `text` (UTF-8; or bytes as they are) to `path` through a temporary file and a
     rename. A symlink is written through (its target is replaced, the link stays); the
-    original's mode is kept."""
+    original's mode is kept; a new file gets `new_file_mode` (default: 0666 less the
+    umask). A path naming an open descriptor (`/dev/stdout`, `/dev/fd/3`) is written into
+    that descriptor, as a shell redirect is: a pipe takes it, `>> log` appends to it."""
     data = text.encode("utf-8") if isinstance(text, str) else text
+    descriptor = _descriptor_of(path)
+    if descriptor is not None:
+        _write_descriptor(descriptor, data)
+        return Path(path)
     target = Path(os.path.realpath(path))
     folder = target.parent
     mode = None
@@ -129,6 +137,8 @@ def write_atomic(path: str | Path, text: str | bytes) -> Path:
             os.fsync(out.fileno())
         if mode is not None:
             os.chmod(temp, mode)
+        elif new_file_mode is not None:
+            os.chmod(temp, new_file_mode)
         else:
             umask = os.umask(0)
             os.umask(umask)
@@ -140,6 +150,33 @@ def write_atomic(path: str | Path, text: str | bytes) -> Path:
         raise
     _sync_folder(folder)
     return target
+
+
+def _descriptor_of(path: str | Path) -> int | None:
+    """The descriptor a path such as `/dev/stdout` or `/proc/self/fd/1` names, or None.
+
+    Followed link by link: resolving the whole path would turn `/dev/stdout` into the
+    file the shell opened (`log.txt`, to be replaced rather than appended to) or into a
+    `pipe:[…]` name that cannot be opened."""
+    folders = {"/dev/fd", "/proc/self/fd", f"/proc/{os.getpid()}/fd"}
+    current = os.path.abspath(path)
+    for _ in range(40):  # the kernel's own limit on a chain of links
+        folder, name = os.path.split(current)
+        folder = os.path.realpath(folder)
+        if name.isdigit() and folder in folders:
+            return int(name)
+        try:
+            link = os.readlink(os.path.join(folder, name))
+        except OSError:  # not a link (or not there): an ordinary path
+            return None
+        current = os.path.normpath(os.path.join(folder, link))
+    return None
+
+
+def _write_descriptor(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
 
 
 def _sync_folder(folder: Path) -> None:

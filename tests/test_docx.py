@@ -233,6 +233,7 @@ POINT_TEXTS = ("point", "item text")
 
 def paragraphs_of(context: dict[str, Any]) -> list[str]:
     return [
+        *([context["section_line"]] if context.get("section_line") else []),
         context["heading"],
         context["date_line"],
         *context["captions"],

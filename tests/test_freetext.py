@@ -99,7 +99,9 @@ PEOPLE = [
         ("Minister Kamikava stated", "Minister Kamikava", "Minister Kamikawa"),
         ("Minster Kuleba stated", None, None),  # not a title at all: left alone
         ("Minister Kulebba's view", "Minister Kulebba", "Minister Kuleba"),
-        ("Minister Lavrov was mentioned", "Minister Lavrov", None),
+        # Edition 2: a third person who shares a listed person's title is not flagged
+        # (issue 11; flagged with `mentions`, see test_edition2_lint.py).
+        ("Minister Lavrov was mentioned", None, None),
         ("Foreign Minister Kamikava", "Foreign Minister Kamikava", "Minister Kamikawa"),
     ],
 )

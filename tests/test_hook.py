@@ -140,8 +140,12 @@ def test_bad_readout_and_stale_page_fail(hook_repo, user_repo: Path) -> None:
     assert f"bad.readout.yaml:{typo}: error: unknown field 'duraton'" in out, out
     assert "good.readout.yaml:" not in out and "stale.readout.yaml:" not in out
     # author-rendered: the stale page, and the command that fixes it; not the fresh pages.
-    fix = "author render stale.readout.yaml --format text --output stale.txt"
+    fix = "author render --write stale.readout.yaml"
     assert f"stale.txt: out of date with stale.readout.yaml; to fix, run: {fix}" in out, out
+    # One process per hook (require_serial): the page and its readout, both passed, are
+    # reported once, and the summary counts every readout of the commit.
+    assert out.count("stale.txt: out of date") == 1, out
+    assert "3 files checked: 2 errors, 0 warnings; 1 failed" in out, out
     assert "good.txt" not in out and "good.md" not in out
     # The command it names does fix the page.
     assert _author(*fix.split()[1:], cwd=user_repo).returncode == 0

@@ -43,15 +43,68 @@ def test_each_stale_page_is_named_with_its_fix(pages: Path) -> None:
     lines = done.stderr.splitlines()
     assert lines == [
         "a.md: out of date with a.readout.yaml; to fix, run: "
-        "author render a.readout.yaml --format md --output a.md",
+        "author render --write a.readout.yaml --format md",
         "a.html: out of date with a.readout.yaml; to fix, run: "
-        "author render a.readout.yaml --format html --output a.html",
-        "2 pages out of date; run the commands above, then add the pages",
+        "author render --write a.readout.yaml --format html",
+        "2 pages out of date; to fix them all, run: "
+        "author render --write a.readout.yaml --format md --format html; then add the pages",
     ]
+    fix_all = lines[2].split("to fix them all, run: ")[1].removesuffix("; then add the pages")
+    assert run(*fix_all.split()[1:], cwd=pages).returncode == 0
+    assert run("render", "--check", "a.readout.yaml", cwd=pages).returncode == 0
     for line in lines[:2]:
+        (pages / line.split(":")[0]).write_text("stale again\n", encoding="utf-8")
         fix = line.split("to fix, run: ")[1].split()
         assert run(*fix[1:], cwd=pages).returncode == 0
     assert run("render", "--check", "a.readout.yaml", cwd=pages).returncode == 0
+    assert not (pages / "b.txt").exists()  # b had no pages: none was written
+
+
+def test_the_fix_for_many_readouts_writes_only_the_stale_formats(pages: Path) -> None:
+    (pages / "b.txt").write_text("stale\n", encoding="utf-8")
+    (pages / "a.md").write_text("stale\n", encoding="utf-8")
+    (pages / "c.readout.yaml").write_bytes((pages / "a.readout.yaml").read_bytes())
+    (pages / "c.md").write_text("stale\n", encoding="utf-8")
+    done = run("render", "--check", "a.readout.yaml", "b.readout.yml", "c.readout.yaml",
+               cwd=pages)  # fmt: skip
+    assert done.returncode == 1
+    summary = done.stderr.splitlines()[-1]
+    assert summary == (
+        "3 pages out of date; to fix them all, run: "
+        "author render --write a.readout.yaml c.readout.yaml --format md && "
+        "author render --write b.readout.yml; then add the pages"
+    )
+    command = summary.split("run: ")[1].removesuffix("; then add the pages")
+    for part in command.split(" && "):
+        assert run(*part.split()[1:], cwd=pages).returncode == 0
+    assert not (pages / "c.txt").exists() and not (pages / "b.md").exists()
+    again = run("render", "--check", "a.readout.yaml", "b.readout.yml", "c.readout.yaml",
+                cwd=pages)  # fmt: skip
+    assert again.returncode == 0, again.stderr
+
+
+def test_the_fix_repeats_the_settings_and_templates_of_the_check(pages: Path) -> None:
+    templates = pages / "my templates"
+    templates.mkdir()
+    for name in ("page.txt.j2", "page.md.j2", "page.html.j2"):
+        (templates / name).write_text("{{ heading }}\n", encoding="utf-8")
+    (pages / "a.md").unlink()
+    (pages / "a.html").unlink()
+    (pages / "author.toml").write_text("[tool.author]\n", encoding="utf-8")
+    done = run("--config", "author.toml", "render", "--check", "a.readout.yaml",
+               "--template-dir", "my templates", cwd=pages)  # fmt: skip
+    assert done.returncode == 1
+    fix = done.stderr.splitlines()[0].split("to fix, run: ")[1]
+    assert fix == (
+        "author --config author.toml render --write a.readout.yaml --template-dir 'my templates'"
+    )
+    import shlex
+
+    assert run(*shlex.split(fix)[1:], cwd=pages).returncode == 0
+    mine = run("render", "a.readout.yaml", "--template-dir", "my templates", cwd=pages).stdout
+    assert (pages / "a.txt").read_text(encoding="utf-8") == mine
+    assert run("--config", "author.toml", "render", "--check", "a.readout.yaml",
+               "--template-dir", "my templates", cwd=pages).returncode == 0  # fmt: skip
 
 
 def test_a_readout_with_errors_fails_the_check(pages: Path) -> None:

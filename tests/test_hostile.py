@@ -233,19 +233,21 @@ def test_hostile_file(case: Case, tmp_path: Path) -> None:
         assert report["rendered"], "accepted but not rendered"
     else:
         assert errors, f"{case.name} was accepted"
-        code, message, line, col = errors[0]
-        assert code == case.code, errors[:3]
+        # every problem of the file comes in one run: the case's is one of them
+        matching = [error for error in errors if error[0] == case.code]
+        assert matching, errors[:3]
+        _, message, line, _ = matching[0]
         assert case.says in message, message
-        assert line >= 1 and col >= 1
+        assert all(error[2] >= 1 and error[3] >= 1 for error in errors)
         if case.line is not None:
-            assert line == case.line, errors[0]
+            assert line == case.line, matching[0]
     if report["status"] is not None:  # and through the command: 0 or 1, located, no traceback
         assert report["status"] == (1 if case.code else 0), report["stderr"]
         assert "Traceback" not in report["stderr"] and "internal error" not in report["stderr"]
         if case.code:
-            first = report["stdout"].splitlines()[0]
-            assert first.startswith(f"{tmp_path / 'hostile.readout.yaml'}:"), first
-            assert first.endswith(f"[{case.code}]"), first
+            lines = report["stdout"].splitlines()[:20]  # the output is cut at 4,000 characters
+            assert all(line.startswith(f"{tmp_path / 'hostile.readout.yaml'}:") for line in lines)
+            assert any(line.endswith(f"[{case.code}]") for line in lines), lines[:3]
 
 
 def test_line_endings_and_encodings_give_the_same_page(tmp_path: Path) -> None:

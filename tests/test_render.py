@@ -313,7 +313,10 @@ def test_text_page_layout_with_headings_subpoints_footnotes() -> None:
         photos=["Caption one", {"caption": "Caption two", "file": "b.jpg"}],
     )
     lines = render(data).split("\n")
-    assert lines[:6] == [
+    # Edition 2: with a title, the section line comes first (readout-format.md, "The page").
+    assert lines[:8] == [
+        "Press Releases",
+        "",
         "Japan-Ukraine Foreign Ministers' Meeting",
         "",
         "January 7, 2024",
@@ -321,7 +324,7 @@ def test_text_page_layout_with_headings_subpoints_footnotes() -> None:
         "Caption two",
         "",
     ]
-    assert lines[7:] == [
+    assert lines[9:] == [
         "",
         "  1. Bilateral Relations",
         "     Text one.",

@@ -63,12 +63,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def served(folder: Path, *args: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+def served(
+    folder: Path, *args: str, env: dict[str, str] | None = None
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """`author serve ARGS` in its own process group, on a free loopback port; yields the
     address and the process once it answers. The whole group (the server and every editor it started) is
     killed afterwards, whatever happened."""
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, **(env or {}), "PYTHONPATH": str(REPO)}
     process = subprocess.Popen(
         [sys.executable, "-m", "author", "serve", *args, "--port", str(port)],
         cwd=folder,
@@ -275,7 +277,10 @@ def test_the_editor_in_a_real_browser(readout: Path, tmp_path: Path) -> None:
         pytest.skip("no Chromium installed (apt-get install chromium): the browser test needs one")
     playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    served_editor = served(readout.parent, readout.name)
+    drafts = tmp_path / "cache" / "author" / "drafts"  # the editor's drafts, for this test only
+    served_editor = served(
+        readout.parent, readout.name, env={"XDG_CACHE_HOME": str(drafts.parents[1])}
+    )
     with served_editor as (address, server), playwright_api.sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
             str(tmp_path / "profile"),  # a fresh profile for every run
@@ -325,13 +330,13 @@ def test_the_editor_in_a_real_browser(readout: Path, tmp_path: Path) -> None:
             points = yaml.safe_load(readout.read_text(encoding="utf-8"))["points"]
             assert len(points) == 4 and points[3] == NEW_POINT
             assert points[0].startswith("At the outset, Minister Kamikawa")
-            assert not list(readout.parent.glob(".*author-draft"))  # a clean save: no draft
+            assert not list(drafts.glob("*"))  # a clean save: no draft
             page.screenshot(path=str(ARTIFACTS / "serve-browser-saved.png"))
 
             # Typing not saved yet goes to the recovery draft; closing the tab ends that
             # editor, and the next one offers the draft.
             page.keyboard.type(" Unsaved words.", delay=5)
-            wait_for(lambda: list(readout.parent.glob(".*draft*")), "a recovery draft")
+            wait_for(lambda: list(drafts.glob(f"{readout.name}*")), "a recovery draft")
             page.close()
             wait_for(lambda: status_of(urllib.request.Request(address)) == 200, "a free server")
             page = context.new_page()

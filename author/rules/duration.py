@@ -63,6 +63,9 @@ def parse_duration(value: int | str) -> int:
             raise DurationError(
                 f"cannot read duration {text!r}; write '25 min', '2 h', '1 h 10 min' or 25"
             )
+        if max(len(match[part] or "") for part in ("hours", "hmin", "minutes")) > 6:
+            # far past a day, and perhaps past what int() reads (4,300 digits)
+            raise DurationError(f"a duration must be at most 24 hours, not {text[:20]}…")
         if match["hours"] is not None:
             minutes = int(match["hours"]) * 60 + int(match["hmin"] or 0)
         else:

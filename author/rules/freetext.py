@@ -145,6 +145,11 @@ def ordinal_findings(text: str) -> list[Finding]:
 
 
 _HONORIFIC = re.compile(r"\bH\.\s+E\.|\bH\.E(?=\s)|\bH\s+E\.|\bH\.E\.(?=(?:Mr|Ms|Dr)\b)")
+# `H.E.` then a name with no `Mr.`/`Ms.`/`Dr.` between: house style writes `H.E. Mr. CHO`.
+_BARE_HE = re.compile(r"\bH\.E\.[ \t]+(?P<word>[A-Z][A-Za-z\u00C0-\u024F'’\-]*)")
+# Words after `H.E.` that are not a name: the honorifics, and the first words of titles
+# (`H.E. President Marcos`, `H.E. the Ambassador`).
+_NOT_A_NAME = frozenset({"Mr", "Ms", "Mrs", "Dr", "Prof", "Professor", "Sir", "Dame"})
 
 
 def honorific_findings(text: str) -> list[Finding]:
@@ -164,7 +169,26 @@ def honorific_findings(text: str) -> list[Finding]:
                 fixed.strip(),
             )
         )
+    for match in _BARE_HE.finditer(text):
+        if not is_bare_he_before(match["word"]):
+            continue
+        out.append(
+            Finding(
+                match.start(),
+                match.start() + 4,
+                "honorific-style",
+                f"a bare 'H.E.' before the name {match['word']!r}; the house style writes "
+                "'H.E. Mr.', 'H.E. Ms.' or 'H.E. Dr.' before a name",
+            )
+        )
+    out.sort(key=lambda finding: finding.start)
     return out
+
+
+def is_bare_he_before(word: str) -> bool:
+    """Whether `H.E. {word}` is a bare `H.E.` before a name: `word` is neither an
+    honorific nor the first word of a title."""
+    return word not in _NOT_A_NAME and word not in _TITLE_WORDS
 
 
 # Titles that open a reference to a person. The scan pattern tries them longest first, so
@@ -218,6 +242,7 @@ REFERENCE_TITLES = frozenset(
         "Chief Cabinet Secretary",
     }
 )
+_TITLE_WORDS = frozenset(title.split()[0] for title in REFERENCE_TITLES) | {"The"}
 _PARTICLE = r"(?:(?:de|del|da|di|dos|van|von|der|den|bin|al|le|la)\s+)?"
 _NAME = r"[A-Z][A-Za-z\u00C0-\u024F'’\-]+"
 
@@ -225,7 +250,7 @@ _NAME = r"[A-Z][A-Za-z\u00C0-\u024F'’\-]+"
 # over a readout's text tells which finders have anything to do. Every alternative opens
 # with a literal character: that lets `re` skip ahead between candidates instead of trying
 # a match at every position (a look-behind or a `\b` first would make it 3-4 times slower).
-_HONORIFIC_LEAD = r"H(?=\.\s+E\.|\.E(?=\s)|\s+E\.|\.E\.(?:Mr|Ms|Dr)\b)"
+_HONORIFIC_LEAD = r"H(?=\.\s+E\.|\.E(?=\s)|\s+E\.|\.E\.(?:Mr|Ms|Dr)\b|\.E\.[ \t]+[A-Z])"
 # Ten literals rather than `[0-9]`, for the same reason. An ordinal's lead takes the first
 # letter of its suffix (`22n` of `22nd`), a clock time's lead is its first digit alone.
 _DIGIT_LEADS = [
@@ -261,23 +286,49 @@ class KnownPerson:
 
 
 class _People:
-    """The listed people, indexed for judging references."""
+    """The listed people (and the readout's `mentions`), indexed for judging references."""
 
-    def __init__(self, people: list[KnownPerson]):
-        self.shorts = {p.short for p in people}
-        self.titles = {p.title for p in people}
+    def __init__(self, people: list[KnownPerson], mentions: Iterable[str] | None = None):
+        self.shorts = {p.short.casefold() for p in people}
         self.by_family = {title_case_family(p.family): p for p in reversed(people)}
         self.families = tuple(self.by_family)
+        # With `mentions`, a reference that is neither a participant nor a mention is flagged.
+        self.mentions: dict[str, str] | None = None
+        if mentions is not None:
+            self.mentions = {
+                title_case_family(mention.split()[-1]): mention
+                for mention in mentions
+                if mention.split()
+            }
+        self.mentioned = tuple(self.mentions or ())
 
     def judge(self, title: str, name: str) -> tuple[str, str | None] | None:
-        """(message, suggestion) when `title name` refers to nobody listed, else None."""
-        if name in self.by_family or f"{title} {name}" in self.shorts:
+        """(message, suggestion) when `title name` refers to nobody listed, else None.
+
+        Names compare case-insensitively (`Minister HAYASHI` is the listed Hayashi). A
+        name that is a near miss of a listed person's is flagged; any other name only when
+        the readout lists `mentions` and it is not among them: a third person who shares a
+        listed person's title (`President Xi` beside a listed President) is a legitimate
+        mention."""
+        spelled = title_case_family(name)  # `HAYASHI` → `Hayashi`
+        if spelled in self.by_family or f"{title} {name}".casefold() in self.shorts:
             return None  # a listed person, under this or another of their titles
-        close = _near_miss(name, self.families)
-        if close is None and title not in self.titles:
-            return None  # a third person under another title: a legitimate mention
-        suggestion = self.by_family[close].short if close is not None else None
-        message = f"{title + ' ' + name!r} is not a person listed in this readout"
+        if self.mentions is not None and spelled in self.mentions:
+            return None
+        close = _near_miss(spelled, self.families)
+        if close is None and self.mentions is None:
+            return None
+        reference = f"{title} {name}"
+        if close is not None:
+            suggestion: str | None = self.by_family[close].short
+            message = f"{reference!r} is not a person listed in this readout"
+        else:
+            near = _near_miss(spelled, self.mentioned)
+            suggestion = self.mentions[near] if near is not None and self.mentions else None
+            message = (
+                f"{reference!r} is neither a participant nor in mentions; add them to "
+                "mentions if the points name them"
+            )
         if suggestion:
             message += f"; did you mean {suggestion!r}?"
         return message, suggestion
@@ -298,7 +349,9 @@ def _without_possessive(name: str) -> str:
 _BEFORE_TITLE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-")
 
 
-def reference_findings(text: str, people: list[KnownPerson]) -> list[Finding]:
+def reference_findings(
+    text: str, people: list[KnownPerson], mentions: Iterable[str] | None = None
+) -> list[Finding]:
     """References like `Minister Kamikava` that match no listed person.
 
     A reference is a title (the longest that fits) followed by a capitalised name, the
@@ -308,10 +361,19 @@ def reference_findings(text: str, people: list[KnownPerson]) -> list[Finding]:
     another title (`President Zelenskyy` in a meeting of two ministers) is a legitimate
     mention and is not flagged.
     """
-    if not people:
+    if not people and mentions is None:
         return []
-    pattern = reference_pattern(p.title for p in people)
-    return _reference_findings(text, _People(people), pattern)
+    mentions = list(mentions) if mentions is not None else None
+    pattern = reference_pattern(_titles(people, mentions))
+    return _reference_findings(text, _People(people, mentions), pattern)
+
+
+def _titles(people: list[KnownPerson], mentions: Iterable[str] | None) -> list[str]:
+    """The titles a reference may open with, besides the default ones: the listed people's
+    and the mentions' (`Chief Justice` of `Chief Justice Roberts`)."""
+    titles = [p.title for p in people]
+    titles += [m.rsplit(None, 1)[0] for m in mentions or () if len(m.split()) > 1]
+    return titles
 
 
 def _reference_findings(text: str, people: _People, pattern: re.Pattern[str]) -> list[Finding]:
@@ -330,7 +392,9 @@ def _reference_findings(text: str, people: _People, pattern: re.Pattern[str]) ->
     return out
 
 
-def findings(texts: list[str], people: list[KnownPerson]) -> list[list[Finding]]:
+def findings(
+    texts: list[str], people: list[KnownPerson], mentions: Iterable[str] | None = None
+) -> list[list[Finding]]:
     """Every finder's findings for each text: what running `clock_findings`,
     `ordinal_findings`, `honorific_findings` and `reference_findings` on each text gives,
     in that order, from one scan of all the texts.
@@ -340,10 +404,11 @@ def findings(texts: list[str], people: list[KnownPerson]) -> list[list[Finding]]
     something it could flag. In the usual readout, every reference is to a listed person
     and no finder runs at all.
     """
-    pattern = reference_pattern(p.title for p in people)
+    mentions = list(mentions) if mentions is not None else None
+    pattern = reference_pattern(_titles(people, mentions))
     # NUL matches nothing in the pattern, so no match crosses from one text into the next.
     hits = set(pattern.findall("\x00".join(texts)))
-    index = _People(people) if people else None
+    index = _People(people, mentions) if people or mentions is not None else None
     # What each woken finder needs to see in a text before it runs there: the names of the
     # references to flag, the ordinals' openings (`22n`), a colon, an `H`.
     names: set[str] = set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
@@ -99,7 +100,54 @@ def formal_name(
         return display_name
     name = personal_name(family_name, given_name, order, caps)
     text = f"{honorific} {name}" if honorific else name
-    return f"{text} {suffix}" if suffix else text
+    return with_suffix(text, suffix)
+
+
+def with_suffix(name: str, suffix: str | None) -> str:
+    """`TRUSS` + `MP` → `TRUSS MP`; a suffix that opens with a comma attaches to the name:
+    `ALBANESE` + `, MP` → `ALBANESE, MP`, `BIDEN` + `, Jr.` → `BIDEN, Jr.`."""
+    if not suffix:
+        return name
+    return f"{name}{suffix}" if suffix.startswith(",") else f"{name} {suffix}"
+
+
+@dataclass(frozen=True)
+class ParticipantText:
+    """A participant as the lead prints it. `closed` is false when it ends without a clause
+    of its own (a title-first name or a group, with no context): then no comma follows it
+    before the verb, and two such join with a plain ` and `."""
+
+    text: str
+    closed: bool = True
+
+
+def participant_text(
+    *,
+    name: str,
+    title: str | None,
+    context: str | None = None,
+    title_first: bool = False,
+    group: str | None = None,
+) -> ParticipantText:
+    """`{name}, {title}[, {context}]`; title first: `{title} {name}` (the name without its
+    honorific); a group: `{group}[, {context}]`."""
+    if group is not None:
+        text = group
+    elif title_first:
+        text = f"{title} {name}" if title else name
+    else:
+        text = f"{name}, {title}" if title else name
+    if context:
+        return ParticipantText(f"{text}, {context}")
+    return ParticipantText(text, closed=group is None and not title_first)
+
+
+def join_participants(items: list[ParticipantText]) -> str:
+    """One side of the lead: `A, title A, and B, title B` (each ends its own title clause),
+    or `A and B` when neither has a clause of its own."""
+    if len(items) == 2 and not any(item.closed for item in items):
+        return f"{items[0].text} and {items[1].text}"
+    return join_list([item.text for item in items])
 
 
 _TITLE_CUT = re.compile(r" of | for |,")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Label, Static
@@ -14,6 +14,7 @@ from author.diagnostics import Diagnostic, Loc
 from author.model import Participant
 from author.render import participant_phrase, short_reference
 from author.rules.names import KNOWN_HONORIFICS
+from author.tui.keys import bindings
 from author.tui.session import EditSession, display_value
 from author.tui.widgets.fields import BoundInput, BoundSelect, FieldRow, ProblemTarget, problem_text
 
@@ -73,12 +74,7 @@ def card_buttons(suffix: str) -> list[Button]:
 class ParticipantCard(Vertical):
     """One participant's fields, with the rendered name above them."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f5", "add", "Add person"),
-        Binding("f6", "delete", "Remove"),
-        Binding("f7,alt+up", "move(-1)", "Up"),
-        Binding("f8,alt+down", "move(1)", "Down"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("participant")  # author/tui/keys.py
 
     class Edit(Message):
         def __init__(self, side: str, index: int, action: str, delta: int = 0) -> None:
