@@ -39,12 +39,12 @@ KEYS: list[Key] = [
         "go to the problems list; Enter on a problem goes to it in the form"),
     Key("f4", "export", "Export", "export the page as .txt, .md and .html next to the file (and "
         ".docx with author[docx])"),
-    Key("f5", "add", "Add", "add a participant or a point after the current one",
+    Key("f5", "add", "Add", "add a participant, follow-on or point after the current one",
         scope="participant"),
-    Key("f6", "delete", "Remove", "remove the current participant or point (Ctrl+Z brings it "
-        "back)", scope="participant"),
-    Key("f7,alt+up", "move(-1)", "Move", "move the current participant or point up / down",
-        scope="participant", help_keys="F7 / F8 (Alt+↑ / Alt+↓)", hint="F7/F8"),
+    Key("f6", "delete", "Remove", "remove the current participant, follow-on or point (Ctrl+Z "
+        "brings it back)", scope="participant"),
+    Key("f7,alt+up", "move(-1)", "Move", "move the current participant, follow-on or point up "
+        "/ down", scope="participant", help_keys="F7 / F8 (Alt+↑ / Alt+↓)", hint="F7/F8"),
     Key("f8,alt+down", "move(1)", "Move", "", scope="participant", footer=False),
     Key("f5", "edit('add')", "Add", "", scope="point"),
     Key("f6", "edit('delete')", "Remove", "", scope="point"),
@@ -52,6 +52,14 @@ KEYS: list[Key] = [
     Key("f8,alt+down", "edit('move', 1)", "Move", "", scope="point", footer=False),
     Key("f9", "edit('details')", "Heading", "a point's heading and sub-points (F9 again: done)",
         scope="point"),
+    Key("f10", "all_fields", "All fields", "all fields: name, role, note, follow-ons, notice, "
+        "mentions, group, title first (shown by themselves when the readout uses them)",
+        footer=False),
+    # a follow-on's card (meeting.followed_by): as a participant's
+    Key("f5", "edit('add')", "Add", "", scope="follow_on"),
+    Key("f6", "edit('delete')", "Remove", "", scope="follow_on"),
+    Key("f7,alt+up", "edit('move', -1)", "Move", "", scope="follow_on", hint="F7/F8"),
+    Key("f8,alt+down", "edit('move', 1)", "Move", "", scope="follow_on", footer=False),
     Key("down", "open_completions", "Zones",
         "in Time zone: the zones matching what you typed (`new y` → America/New_York)",
         scope="timezone", help_keys="↓"),

@@ -256,7 +256,10 @@ class EditSession:
         point = points[index]
         item = dict(point) if isinstance(point, dict) else {"text": point}
         before = copy.deepcopy(point)
-        if value in (None, "", []) and part != "text":
+        blank = value in (None, "", [])
+        heading_or_subs = bool(item.get("heading") or item.get("points"))
+        if blank and (part != "text" or heading_or_subs):
+            # a heading with sub-points needs no text of its own (edition 2)
             item.pop(part, None)
         else:
             item[part] = value

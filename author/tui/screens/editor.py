@@ -28,6 +28,7 @@ from author.diagnostics import Diagnostic, Loc, dotted
 from author.extras import installed
 from author.pages import PAGE_SUFFIXES, page_path, rendered_siblings
 from author.render import RenderError, render
+from author.tui.allfields import EDITION_2_FIELD, SHOW_ALL, uses_edition_2
 from author.tui.drafts import Draft
 from author.tui.history import Step
 from author.tui.keys import bindings
@@ -40,6 +41,7 @@ from author.tui.screens.dialogs import (
 from author.tui.screens.help import HelpScreen
 from author.tui.session import EditSession, OpenFailed, without_controls
 from author.tui.widgets.fields import Bound, ProblemTarget, lines_or_none
+from author.tui.widgets.followons import FollowOnsEditor
 from author.tui.widgets.header import HeaderForm
 from author.tui.widgets.keyhints import KeyHints
 from author.tui.widgets.participants import (
@@ -62,6 +64,11 @@ class Form(VerticalScroll, can_focus=False):
         super().__init__(id="form")
         self.session = session
         self.config = config
+        self.show_all_fields(uses_edition_2(session.data))
+
+    def show_all_fields(self, show: bool = True) -> None:
+        """Show (or hide) the edition-2 fields (author/tui/allfields.py)."""
+        self.set_class(show, SHOW_ALL)
 
     def compose(self) -> ComposeResult:
         yield HeaderForm(self.session, self.config)
@@ -293,6 +300,10 @@ class EditorScreen(Screen[None]):
             self.notify("This problem has no field in the form.", severity="warning")
             return
         self.leave_preview_only()
+        if isinstance(target, Widget) and any(
+            w.has_class(EDITION_2_FIELD) for w in target.ancestors_with_self
+        ):
+            self.form.show_all_fields()
         target.focus_problem()
 
     # -- structure: add, remove, move ---------------------------------------------------------
@@ -432,6 +443,10 @@ class EditorScreen(Screen[None]):
                     widget.show_data(self.session)
                 if isinstance(widget, PointText) and ("points", widget.index) == unit:
                     widget.update_labels()
+            follow_ons = self.query_one(FollowOnsEditor)
+            if unit == ("meeting",) and len(follow_ons.cards()) != len(follow_ons.entries()):
+                await follow_ons.recompose()  # a follow-on added or removed comes back
+                self.forget_targets()
         self.focus_near(step.loc)
         what = {"remove": "removal", "add": "addition", "move": "move"}.get(step.what, "edit")
         self.say(f"{done}: {what} in {dotted(unit)}")
@@ -475,6 +490,17 @@ class EditorScreen(Screen[None]):
             self.remove_class("-preview-only")
             if self._focus_before_preview is not None and self._focus_before_preview.is_attached:
                 self._focus_before_preview.focus()
+
+    def action_all_fields(self) -> None:
+        """F10: show or hide the edition-2 fields; they stay while the readout uses them."""
+        form = self.form
+        showing = form.has_class(SHOW_ALL)
+        if showing and uses_edition_2(self.session.data):
+            self.notify("This readout uses some of these fields: they stay shown.")
+            return
+        form.show_all_fields(not showing)
+        if not showing:
+            self.query_one("#notice").focus()
 
     def action_problems(self) -> None:
         self.problems.focus()
@@ -682,6 +708,7 @@ class EditorScreen(Screen[None]):
             session.discard_draft()
             session = self.session = self.app.session = self.form.session = other
         session.restore(draft)
+        self.form.show_all_fields(uses_edition_2(session.data) or self.form.has_class(SHOW_ALL))
         await self.form.recompose()
         self.forget_targets()
         self.query_one("#section").focus()

@@ -20,8 +20,10 @@ validator (the same one `author validate` runs) show under their field and in th
 bottom.
 
 {keys}
-Multi-line fields (points, photos, footnotes, sub-points) take Enter as a new line; Tab
-leaves them. Photos, footnotes and sub-points take one entry per line.
+Multi-line fields (points, photos, footnotes, sub-points, mentions) take Enter as a new
+line; Tab leaves them. Photos, footnotes, sub-points and mentions take one entry per line;
+a blank line in a point starts a new paragraph. The fields F10 shows appear by themselves
+when the readout uses them.
 
 Your typing is kept in a recovery draft of this session's own (under
 `~/.cache/author/drafts/`) about every half second; if the editor is killed, the next

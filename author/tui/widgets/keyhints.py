@@ -20,6 +20,7 @@ def hint(key: str, label: str, action: str | None) -> str:
 def context_hints(widget: Widget | None) -> list[tuple[str, str, str]]:
     """Extra keys for the focused widget: (key, word, action)."""
     from author.tui.widgets.fields import TimezoneInput
+    from author.tui.widgets.followons import FollowOnCard
     from author.tui.widgets.participants import ParticipantCard
     from author.tui.widgets.points import PointText
 
@@ -30,6 +31,8 @@ def context_hints(widget: Widget | None) -> list[tuple[str, str, str]]:
     if isinstance(widget, TimezoneInput):
         return hints("timezone")
     for ancestor in widget.ancestors_with_self:
+        if isinstance(ancestor, FollowOnCard):
+            return hints("follow_on")
         if isinstance(ancestor, ParticipantCard):
             extra = hints("honorific") if (widget.id or "").endswith("honorific") else []
             return [*extra, *hints("participant")]

@@ -39,7 +39,8 @@ class PointText(BoundTextArea, ProblemTarget):
         super().__init__(
             ("points", index),
             display_value(session.point_part(index, "text")),
-            placeholder="the point, as it should be printed",
+            placeholder="the point, as it should be printed (a blank line starts a new "
+            "paragraph; under a heading with sub-points it may stay empty)",
             to_data=keep_text,
             writer="point:text",
             id=f"point-{index}-text",
