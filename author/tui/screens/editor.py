@@ -664,11 +664,11 @@ class EditorScreen(Screen[None]):
     def write_draft(self) -> None:
         try:
             self.session.write_draft()
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: a file name holding a NUL
             if not self._draft_error_shown:
                 self._draft_error_shown = True
                 self.notify(
-                    f"Cannot write the recovery draft: {exc.strerror or exc}",
+                    f"Cannot write the recovery draft: {getattr(exc, 'strerror', None) or exc}",
                     severity="warning",
                 )
 
