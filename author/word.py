@@ -12,7 +12,6 @@ at the top, so import this module only when a Word document is asked for.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from datetime import date, datetime, time
 from typing import Any
@@ -53,9 +52,6 @@ STYLES = {
     "Readout Footnote": (10, False, False, 4),
     "Readout Back": (10.5, False, False, 0),
 }
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-
 
 def readout_docx(readout: Readout, config: Config | None = None, lang: str = "en") -> bytes:
     """The Word document of a readout's page, in English or (`ja`) in Japanese."""
@@ -114,7 +110,7 @@ class _Body:
         return paragraph
 
     def point(self, point: Any) -> None:
-        paragraphs = [p for p in _PARAGRAPH_BREAK.split(point.text) if p] if point.text else []
+        paragraphs = list(point.paragraphs)
         if point.heading:
             self.paragraph(point.heading, "Readout Point Heading", level=0)
         elif paragraphs:

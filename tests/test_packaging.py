@@ -22,3 +22,4 @@ def test_wheel_ships_templates_and_schema(tmp_path: Path) -> None:
         assert f"author/templates/mofa/page.{fmt}.j2" in names
     assert "author/schemas/readout.schema.json" in names
     assert any(name.endswith(".tcss") for name in names), "the TUI stylesheet is missing"
+    assert "author/web/app_index.html" in names, "the page of author serve is missing"

@@ -51,7 +51,7 @@ def test_validate_is_headless_and_template_free() -> None:
     assert report["status"] == 0
     loaded = set(report["loaded"])
     assert {"pydantic", "yaml"} <= loaded  # it did validate
-    for name in ("textual", "rich", "jinja2", "markupsafe", "docx", "lxml", "textual_serve"):
+    for name in ("textual", "rich", "jinja2", "markupsafe", "docx", "lxml", "textual_serve", "aiohttp"):
         assert name not in loaded, f"author validate imported {name}"
     assert "author.render" not in report["ours"]  # nor the renderer
     assert not any(m.startswith("author.tui") for m in report["ours"])

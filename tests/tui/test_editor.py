@@ -320,6 +320,19 @@ async def test_help_screen_and_narrow_terminal(reference_copy: Path) -> None:
         assert not isinstance(app.screen, HelpScreen)
 
 
+async def test_a_point_added_at_the_end_is_scrolled_into_sight(reference_copy: Path) -> None:
+    app = AuthorApp.for_file(reference_copy)
+    async with app.run_test(size=(155, 43)) as pilot:
+        await settle(pilot)
+        app.editor.query_one("#point-2-text").focus()
+        await pilot.pause()
+        await pilot.press("f5")  # a new point after the last one
+        await pilot.pause(0.3)
+        assert focused_id(pilot) == "point-3-text"
+        form, point = app.editor.form.region, app.focused.region
+        assert form.y <= point.y and point.bottom <= form.bottom, (form, point)
+
+
 async def test_saving_names_the_exported_pages_it_makes_stale(reference_copy: Path) -> None:
     app = AuthorApp.for_file(reference_copy)
     async with app.run_test(size=(120, 40)) as pilot:

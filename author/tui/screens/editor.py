@@ -470,7 +470,11 @@ class EditorScreen(Screen[None]):
         for widget in self.form.query("*"):
             if isinstance(widget, Bound) and widget.loc == tuple(loc):
                 widget.focus()
-                self.call_after_refresh(widget.scroll_visible, animate=False)
+                # After a recompose the form's size is known one refresh later: scroll then,
+                # or a point added at the end is focused out of sight.
+                self.call_after_refresh(
+                    self.call_after_refresh, widget.scroll_visible, animate=False
+                )
                 return True
         return False
 
