@@ -342,9 +342,11 @@ class ParticipantJa(Strict):
 
 
 class PointJaItem(Strict):
-    text: str | None = None
-    heading: str | None = None
-    points: list[str] = Field(default_factory=_new_list)
+    text: str | None = Field(default=None, description="the point's Japanese text")
+    heading: str | None = Field(default=None, description="the Japanese heading")
+    points: list[str] = Field(
+        default_factory=_new_list, description="the Japanese sub-points, in order"
+    )
 
 
 def _ja_text_or_item(value: Any) -> str:
@@ -429,7 +431,7 @@ class Meeting(Strict):
     )
     followed_by: list[FollowOn] = Field(default_factory=_new_list)
     """events that followed the meeting on the same occasion (a working lunch), in order"""
-    ja: MeetingJa | None = None
+    ja: MeetingJa | None = Field(default=None, description="the meeting's Japanese facts")
 
     @field_validator("name")
     @classmethod
@@ -660,7 +662,9 @@ class Participant(Strict):
         description="write the title before the name, without honorific or "
         "commas: former Foreign Minister HAYASHI Yoshimasa",
     )
-    ja: ParticipantJa | None = None
+    ja: ParticipantJa | None = Field(
+        default=None, description="the participant's Japanese facts"
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -742,7 +746,7 @@ class PointItem(Strict):
     """a heading printed before the point's text"""
     points: list[PointText] = Field(default_factory=_new_list)
     """sub-points, printed as (1), (2), … under the point"""
-    ja: PointJa | None = None
+    ja: PointJa | None = Field(default=None, description="the point in Japanese")
 
     @model_validator(mode="after")
     def _has_content(self) -> PointItem:
@@ -842,7 +846,9 @@ class Readout(Strict):
         description="people the points name who are not participants "
         "(President Zelenskyy); with it, unknown-person flags anyone else",
     )
-    ja: ReadoutJa | None = None
+    ja: ReadoutJa | None = Field(
+        default=None, description="the Japanese page's facts (japanese-page.md)"
+    )
 
     @field_validator("version", mode="before")
     @classmethod

@@ -315,11 +315,13 @@ def test_every_repeated_warning_points_at_its_own_words(style: str) -> None:
 
 def test_a_warning_split_by_a_line_break_points_at_its_value() -> None:
     text = reference_with(
-        "  - >-\n    At the outset,", "  - >-\n    At 9:20am. and at 9:20\n    am. the outset,"
+        "  - text: >-\n      At the outset,",
+        "  - text: >-\n      At 9:20am. and at 9:20\n      am. the outset,",
     )
     found = [(d.line, d.col) for d in check_text(text).diagnostics if d.code == "clock-style"]
     # the second is not in the source as one piece: it points at its value
-    assert found == [(30, 5), (31, 8)]
+    line = text.splitlines().index("      At 9:20am. and at 9:20") + 1
+    assert found == [(line - 1, 11), (line, 10)]  # the value (its `>-`), then the words
 
 
 # -- 8: what validate reads, now that the schema says the same -------------------------------

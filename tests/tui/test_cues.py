@@ -25,7 +25,7 @@ async def test_the_focused_fields_label_is_marked(reference_copy: Path) -> None:
         title_label = app.editor.query_one("#title").parent.query_one(Label)
         assert section_label.styles.text_style.reverse and section_label.styles.text_style.bold
         assert not title_label.styles.text_style.reverse
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")  # the reference's Section (ja), then Title
         await pilot.pause(0.3)
         assert title_label.styles.text_style.reverse and title_label.styles.text_style.bold
         assert not section_label.styles.text_style.reverse
