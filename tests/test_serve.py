@@ -329,7 +329,7 @@ def test_the_editor_in_a_real_browser(readout: Path, tmp_path: Path) -> None:
             wait_for_screen(page, f"Saved {readout.name}.")
             points = yaml.safe_load(readout.read_text(encoding="utf-8"))["points"]
             assert len(points) == 4 and points[3] == NEW_POINT
-            assert points[0].startswith("At the outset, Minister Kamikawa")
+            assert points[0]["text"].startswith("At the outset, Minister Kamikawa")
             assert not list(drafts.glob("*"))  # a clean save: no draft
             page.screenshot(path=str(ARTIFACTS / "serve-browser-saved.png"))
 

@@ -48,14 +48,15 @@ async def test_entering_a_filled_field_selects_its_text(reference_copy: Path) ->
     app = AuthorApp.for_file(reference_copy)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("tab", "tab")  # Section → Title → Published
+        # Section → Section (ja) → Title → Title (ja) → Published (the reference is bilingual)
+        await pilot.press("tab", "tab", "tab", "tab")
         published = app.focused
         assert published is not None and published.id == "published"
         assert published.selected_text == "2023-09-20"
         await type_text(pilot, "2023-09-21")  # typing replaces it
         await settle(pilot)
         assert app.session.data["published"] == "2023-09-21"
-        await pilot.press("shift+tab", "shift+tab", "end")  # End keeps the text
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", "shift+tab", "end")  # End keeps the text
         await type_text(pilot, "!")
         await settle(pilot)
         assert app.session.data["section"] == "Japan-Ukraine Relations!"
