@@ -68,6 +68,10 @@ def _parser() -> argparse.ArgumentParser:
         "render",
         formatter_class=_Formatter,
         help="render a readout as a page",
+        # One FILE, unless --write or --check: argparse's own `FILE [FILE ...]` said otherwise.
+        usage="%(prog)s [-f FORMAT] [-o PATH] [--template-dir DIR] FILE\n"
+        "       %(prog)s --write [-f FORMAT]... [--output-dir DIR] FILE...\n"
+        "       %(prog)s --check [-f FORMAT] [-o PATH] FILE...",
         description="Render a readout file as a page (plain text by default). Checks the file "
         "first; a file with errors is not rendered.",
     )
@@ -602,11 +606,11 @@ def _cmd_new(args: argparse.Namespace) -> int:
         close = difflib.get_close_matches(args.kind, list(USES), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise UsageError(f"unknown kind {args.kind!r}{hint} (kinds: {', '.join(USES)})")
-    text = starter_text(args.kind)
     if not args.file or args.file == "-":
-        _emit(text, None)
+        _emit(starter_text(args.kind), None)
         return EXIT_OK
     target = Path(args.file)
+    text = starter_text(args.kind, target.parent)
     if target.exists() and not args.force:
         raise UsageError(f"{target} already exists; use --force to overwrite it")
     _write_file(target, text)

@@ -11,7 +11,7 @@ import re
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -632,8 +632,10 @@ def render(
     *,
     template_dir: str | Path | None = None,
     config: Config | None = None,
+    context_filter: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
 ) -> str:
-    """The page for `readout` in `fmt` (text, md or html)."""
+    """The page for `readout` in `fmt` (text, md or html). `context_filter` may change
+    what the templates receive (the editor's partial preview marks its gaps there)."""
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
     from jinja2.exceptions import SecurityError, UndefinedError
 
@@ -644,6 +646,8 @@ def render(
     folder = style_dir(style, template_dir)
     env = _environment(str(folder.resolve()), fmt)
     context = page_context(readout, config)
+    if context_filter is not None:
+        context = context_filter(context)
     try:
         template = env.get_template(FORMATS[fmt])
         with _limits(config or Config()) as budget:

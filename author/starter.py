@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from author.resources import resource_dir
+import os
+from pathlib import Path
 
 KIND_COMMENT = """\
                          # meeting, summit_meeting, telephone_talk, video_conference,
@@ -11,7 +12,7 @@ KIND_COMMENT = """\
                          # strategic_dialogue"""
 
 HEAD = """\
-# yaml-language-server: $schema={schema}
+{schema_line}
 # A readout holds facts; author writes the sentences. Fill in every empty field, then run
 #   author validate THIS_FILE      (lists every problem with its line)
 #   author render THIS_FILE        (prints the page)
@@ -102,14 +103,34 @@ USES = {
 DEFAULT_KIND = "meeting"
 
 
-def starter_text(kind: str = DEFAULT_KIND) -> str:
-    """The starter for `kind` (one of the format's meeting kinds, see `USES`)."""
-    try:
-        schema = (resource_dir("schemas") / "readout.schema.json").as_posix()
-    except FileNotFoundError:
-        schema = "readout.schema.json"
+SCHEMA_NAME = "readout.schema.json"
+NO_SCHEMA = (
+    "# (for completion and checks as you type: author schema --output readout.schema.json,\n"
+    "#  commit it, and start this file with  # yaml-language-server: $schema=readout.schema.json)"
+)
+
+
+def schema_line(folder: Path) -> str:
+    """The schema line for a readout in `folder`: a relative path to the schema committed
+    nearest to it (`readout.schema.json` or `schemas/readout.schema.json`, in the folder or
+    one above it), which works for everyone who checks the file out; without one, how to
+    add it. Never a path of this machine's installation."""
+    folder = folder.resolve()
+    for place in (folder, *folder.parents):
+        for candidate in (place / SCHEMA_NAME, place / "schemas" / SCHEMA_NAME):
+            if candidate.is_file():
+                relative = Path(os.path.relpath(candidate, folder)).as_posix()
+                return f"# yaml-language-server: $schema={relative}"
+    return NO_SCHEMA
+
+
+def starter_text(kind: str = DEFAULT_KIND, folder: Path | None = None) -> str:
+    """The starter for `kind` (one of the format's meeting kinds, see `USES`), for a file
+    in `folder` (default: the current folder)."""
     uses = USES[kind]
-    text = HEAD.format(schema=schema, kind=kind, kind_comment=KIND_COMMENT)
+    text = HEAD.format(
+        schema_line=schema_line(folder or Path.cwd()), kind=kind, kind_comment=KIND_COMMENT
+    )
     if "name" in uses:
         text += NAME
     if "role" in uses:

@@ -27,6 +27,7 @@ def unit_of(loc: Loc) -> Loc:
 
 
 def read(data: dict[str, Any], unit: Loc) -> Any:
+    """A copy of the value at `unit` (the whole data for `()`), or MISSING."""
     node: Any = data
     for part in unit:
         if isinstance(part, int):
@@ -39,6 +40,10 @@ def read(data: dict[str, Any], unit: Loc) -> Any:
 
 
 def write(data: dict[str, Any], unit: Loc, value: Any) -> None:
+    if not unit:  # the whole readout (a renamed top-level field)
+        data.clear()
+        data.update(copy.deepcopy(value))
+        return
     *parents, last = unit
     node: Any = data
     for part in parents:

@@ -134,10 +134,13 @@ class EditSession:
             return self.generation != 0
         return not same(self.data, self.saved_data)
 
-    def yaml_text(self) -> str:
+    def yaml_text(self, *, verify: bool = True) -> str:
         """The file's text for the data as it stands: the text opened, edited only where
-        the data changed."""
-        return self.faithful.text_for(self.data)
+        the data changed. `verify=False` skips loading it again to prove it holds the
+        data: for a caller that loads it anyway and checks (the editor's check)."""
+        if verify:
+            return self.faithful.text_for(self.data)
+        return self.faithful.text_for(self.data, verify=lambda text, data: True)
 
     def file_bytes(self, text: str) -> bytes:
         bom, codec = self.encoding
@@ -169,6 +172,27 @@ class EditSession:
         if result is not False and result is not None:
             self.history.record(Step(unit, before, read(self.data, unit), what, tuple(loc)))
         return result
+
+    def rename_key(self, loc: Loc, new_key: str) -> bool:
+        """Rename the mapping key at `loc` (a misspelt field) in its place, keeping its
+        value; False when there is no such key or the new one is taken."""
+        parent = self.get(loc[:-1]) if len(loc) > 1 else self.data
+        old_key = loc[-1]
+        if not isinstance(parent, dict) or old_key not in parent or new_key in parent:
+            return False
+
+        def rename() -> bool:
+            items = [(new_key if k == old_key else k, v) for k, v in parent.items()]
+            parent.clear()
+            parent.update(items)
+            self.touch()
+            return True
+
+        unit = unit_of(loc[:-1]) if len(loc) > 1 else ()
+        before = read(self.data, unit)
+        rename()
+        self.history.record(Step(unit, before, read(self.data, unit), "rename", tuple(loc)))
+        return True
 
     def undo(self) -> Step | None:
         step = self.history.undo(self.data)

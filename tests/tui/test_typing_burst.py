@@ -16,18 +16,22 @@ from .conftest import load_data, settle
 from .terminal import Terminal
 
 SHIFT_TAB = "\x1b[Z"
-# three fields, then back to the first with Shift+Tab twice and one more letter there
-BURST = f"Japan-Ukraine Relations\tMy title\t2023-09-20{SHIFT_TAB}{SHIFT_TAB}X"
+# three fields, then back to the first with Shift+Tab twice, End, and one more letter there
+# (entering a filled field selects its text: without End, the letter would replace it)
+END = "\x1b[F"
+BURST = f"Japan-Ukraine Relations\tMy title\t2023-09-20{SHIFT_TAB}{SHIFT_TAB}{END}X"
 EXPECTED = {"section": "Japan-Ukraine RelationsX", "title": "My title", "published": "2023-09-20"}
 
 
 def burst_keys(text: str) -> list[events.Key]:
     keys = []
-    for char in text.replace(SHIFT_TAB, "\x00"):
+    for char in text.replace(SHIFT_TAB, "\x00").replace(END, "\x01"):
         if char == "\t":
             keys.append(events.Key("tab", "\t"))
         elif char == "\x00":
             keys.append(events.Key("shift+tab", None))
+        elif char == "\x01":
+            keys.append(events.Key("end", None))
         else:
             keys.append(events.Key(char if char.isalnum() else _character_to_key(char), char))
     return keys

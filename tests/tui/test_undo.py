@@ -101,3 +101,55 @@ async def test_undo_a_checkbox_and_a_choice(reference_copy: Path) -> None:
         assert "around" not in app.session.data["meeting"]
         assert box.value is False
         assert not app.session.dirty
+
+
+SPELT = """\
+section: Japan-Ukraine Relations
+meeting:
+  kind: meting
+  start: 2023-09-20 18:05
+  timezone: America/New_York
+principals:
+  - family_name: Kamikawa
+    title: Minister for Foreign Affairs of Japan
+counterparts:
+  - family_name: Kuleba
+    titel: Minister for Foreign Affairs of Ukraine
+points:
+  - The two Ministers met.
+"""
+
+
+async def test_an_unknown_key_is_shown_in_place_and_renamed_with_one_key(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "spelt.readout.yaml"
+    path.write_text(SPELT, encoding="utf-8")
+    app = AuthorApp.for_file(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        from author.tui.widgets.unknown import UnknownFields, UnknownRow
+
+        unknown = app.editor.query_one(UnknownFields)
+        (row,) = unknown.query(UnknownRow)
+        assert "counterparts[0].titel" in row.text and "did you mean 'title'?" in row.text
+        # the invalid kind shows as written, with the suggestion under it
+        kind = app.editor.query_one("#kind")
+        assert kind.value == "meting"
+        assert "did you mean 'meeting'?" in str(kind.parent.message.content)
+        # Enter on the problem in the list goes to it; Enter there renames the key
+        await pilot.press("f3")
+        problems = app.editor.problems
+        index = next(i for i, d in enumerate(problems.diagnostics) if d.code == "unknown-field")
+        problems.highlighted = index
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is not None and "Rename to title" in str(app.focused.label)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.session.data["counterparts"][0]["title"] == "Minister for Foreign Affairs of Ukraine"
+        assert app.editor.query_one("#counterparts-0-title").value.startswith("Minister")
+        assert not unknown.query(UnknownRow)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert "titel" in app.session.data["counterparts"][0]

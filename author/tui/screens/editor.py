@@ -27,9 +27,11 @@ from author.config import Config
 from author.diagnostics import Diagnostic, Loc, dotted
 from author.extras import installed
 from author.pages import PAGE_SUFFIXES, page_path, rendered_siblings
+from author.partial import partial_page
 from author.render import RenderError, render
 from author.tui.allfields import EDITION_2_FIELD, SHOW_ALL, uses_edition_2
 from author.tui.drafts import Draft
+from author.tui.faithful import same
 from author.tui.history import Step
 from author.tui.keys import bindings
 from author.tui.screens.dialogs import (
@@ -53,6 +55,7 @@ from author.tui.widgets.participants import (
 from author.tui.widgets.points import PointsEditor, PointText
 from author.tui.widgets.preview import Preview
 from author.tui.widgets.problems import ProblemsList
+from author.tui.widgets.unknown import UnknownFields
 
 WIDE = 110  # columns from which the preview sits beside the form
 
@@ -71,6 +74,7 @@ class Form(VerticalScroll, can_focus=False):
         self.set_class(show, SHOW_ALL)
 
     def compose(self) -> ComposeResult:
+        yield UnknownFields(self.session)
         yield HeaderForm(self.session, self.config)
         for side in SIDES:
             yield ParticipantsEditor(self.session, side)
@@ -221,7 +225,7 @@ class EditorScreen(Screen[None]):
         name = str(self.session.path) if self.session.path else "<new readout>"
         self._last_check = time.monotonic()
         try:
-            result = check_text(self.session.yaml_text(), name, self.config)
+            result = self.checked(name)
         except Exception as exc:  # a bug in a rule must not cost the author their work
             self.notify(
                 f"The check failed: {type(exc).__name__}: {exc}. Your text is kept; "
@@ -230,20 +234,36 @@ class EditorScreen(Screen[None]):
             )
             return self.result or CheckResult(name)
         self.result = result
-        if result.readout is not None:
-            try:
+        partial = False
+        try:
+            if result.readout is not None:
                 page = render(result.readout, "text", config=self.config)
-            except Exception as exc:  # RenderError, or a bug: keep the last good page
-                reason = str(exc) if isinstance(exc, RenderError) else f"{type(exc).__name__}"
-                self.notify(reason, title="Preview", severity="error")
-            else:
+            else:  # the page as far as the facts go, its gaps in [brackets]
+                page = partial_page(self.session.data, "text", self.config)
+                partial = page is not None
+        except Exception as exc:  # RenderError, or a bug: keep the last page shown
+            reason = str(exc) if isinstance(exc, RenderError) else f"{type(exc).__name__}"
+            self.notify(reason, title="Preview", severity="error")
+        else:
+            if page is not None:
                 self.preview.show_page(page)
         errors = len(result.errors)
-        self.preview.show_status(errors, len(result.diagnostics) - errors)
+        self.preview.show_status(errors, len(result.diagnostics) - errors, partial)
         self.problems.show(result.diagnostics)
         self.show_field_problems(result.diagnostics)
         self.checks_run += 1
         self.call_after_refresh(self._preview_painted)
+        return result
+
+    def checked(self, name: str) -> CheckResult:
+        """The validator's result for the file's text as it stands. The text is checked
+        once: the check's own reading of it verifies that it holds exactly the data
+        (a text that did not would be made again, verified, before it is used)."""
+        session = self.session
+        result = check_text(session.yaml_text(verify=False), name, self.config)
+        document = result.document
+        if document is None or not same(document.data, session.data):
+            result = check_text(session.yaml_text(), name, self.config)
         return result
 
     def _preview_painted(self) -> None:
@@ -272,8 +292,12 @@ class EditorScreen(Screen[None]):
         return None
 
     def show_field_problems(self, diagnostics: list[Diagnostic]) -> None:
+        unknown = [d for d in diagnostics if d.code == "unknown-field"]
+        self.query_one(UnknownFields).show(unknown)
         grouped: dict[int, list[Diagnostic]] = {}
         for d in diagnostics:
+            if d.code == "unknown-field":
+                continue  # shown at the top of the form, where it can be renamed
             target = self.target_for(d.loc)
             if target is not None:
                 grouped.setdefault(id(target), []).append(d)
@@ -295,6 +319,10 @@ class EditorScreen(Screen[None]):
 
     @on(ProblemsList.Chosen)
     def _problem_chosen(self, event: ProblemsList.Chosen) -> None:
+        if event.diagnostic.code == "unknown-field":
+            self.leave_preview_only()
+            self.query_one(UnknownFields).focus_loc(event.diagnostic.loc)
+            return
         target = self.target_for(event.diagnostic.loc)
         if target is None:
             self.notify("This problem has no field in the form.", severity="warning")
@@ -377,6 +405,20 @@ class EditorScreen(Screen[None]):
             self.query_one("#add-point").focus()
         self.after_change()
 
+    @on(UnknownFields.Rename)
+    async def _rename(self, event: UnknownFields.Rename) -> None:
+        event.stop()
+        old = str(event.loc[-1])
+        if not self.session.rename_key(event.loc, event.new_key):
+            self.say(f"Cannot rename {old}: {event.new_key} is already there")
+            return
+        await self.form.recompose()
+        self.forget_targets()
+        self.check_now()
+        self.focus_near((*event.loc[:-1], event.new_key))
+        self.update_title()
+        self.say(f"Renamed {old} to {event.new_key}; Ctrl+Z to undo")
+
     @work(exclusive=True, group="details")
     async def edit_point_details(self, index: int) -> None:
         heading = self.session.point_part(index, "heading")
@@ -425,7 +467,10 @@ class EditorScreen(Screen[None]):
             self.say("Nothing to undo" if done == "Undone" else "Nothing to redo")
             return
         unit = step.unit
-        if len(unit) == 1 and unit[0] in SIDES:
+        if step.what == "rename":  # a field may have come into the form, or left it
+            await self.form.recompose()
+            self.forget_targets()
+        elif len(unit) == 1 and unit[0] in SIDES:
             await self.query_one(f"#{unit[0]}-editor", ParticipantsEditor).recompose()
             self.forget_targets()
         elif len(unit) == 1 and unit[0] == "points":
@@ -444,8 +489,8 @@ class EditorScreen(Screen[None]):
                 await follow_ons.recompose()  # a follow-on added or removed comes back
                 self.forget_targets()
         self.focus_near(step.loc)
-        what = {"remove": "removal", "add": "addition", "move": "move"}.get(step.what, "edit")
-        self.say(f"{done}: {what} in {dotted(unit)}")
+        what = {"remove": "removal", "add": "addition", "move": "move", "rename": "renaming"}
+        self.say(f"{done}: {what.get(step.what, 'edit')} in {dotted(unit) or 'the readout'}")
         self.after_change(self.focused if isinstance(self.focused, Bound) else None)
         for card in self.query(ParticipantCard):
             card.refresh_name()
@@ -660,11 +705,11 @@ class EditorScreen(Screen[None]):
     def write_draft(self) -> None:
         try:
             self.session.write_draft()
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: a file name holding a NUL
             if not self._draft_error_shown:
                 self._draft_error_shown = True
                 self.notify(
-                    f"Cannot write the recovery draft: {exc.strerror or exc}",
+                    f"Cannot write the recovery draft: {getattr(exc, 'strerror', None) or exc}",
                     severity="warning",
                 )
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.suggester import SuggestFromList
@@ -121,7 +122,9 @@ class BoundInput(Bound, Input):
             compact=True,
             suggester=suggester,
             id=id,
-            select_on_focus=False,  # tabbing through the form must not arm an overwrite
+            # entering a filled field selects its text: typing replaces it (Ctrl+Z undoes),
+            # an arrow key or End keeps it
+            select_on_focus=True,
         )
         self.bind(loc, to_data, writer)
         self.remember_initial(value)
@@ -131,6 +134,17 @@ class BoundInput(Bound, Input):
 
     def replace_raw(self, text: str) -> None:
         self.value = text
+
+    async def _on_key(self, event: events.Key) -> None:
+        # A key that keeps the text (End, Home, an arrow) ends the selection made on entry
+        # at once: its binding runs only after the keys queued behind it, and a letter
+        # typed right after End would otherwise replace the whole text.
+        if not self.selection.is_empty:
+            if event.key in ("end", "ctrl+e", "right", "down"):
+                self.cursor_position = len(self.value)
+            elif event.key in ("home", "ctrl+a", "left", "up"):
+                self.cursor_position = 0
+        await super()._on_key(event)
 
 
 class BoundTextArea(Bound, TextArea):
@@ -189,6 +203,11 @@ class BoundSelect(Bound, Select[str]):
         id: str | None = None,
     ) -> None:
         known = {v for _, v in options}
+        if isinstance(value, str) and value and value not in known:
+            # a value the format does not have (`kind: meting`) shows as written, first;
+            # its problem, with the suggestion, shows under the field
+            options = [(f"{value} (not valid)", value), *options]
+            known.add(value)
         super().__init__(
             options,
             prompt=prompt,
@@ -213,6 +232,8 @@ class BoundSelect(Bound, Select[str]):
 
 
 class BoundCheckbox(Bound, Checkbox):
+    """A checkbox that reads `[x]` or `[ ]`: its state is not in its colour alone."""
+
     def __init__(self, loc: Loc, label: str, value: Any, default: bool, *, id: str | None = None):
         super().__init__(label, value if isinstance(value, bool) else default, compact=True, id=id)
         self.bind(loc, lambda v: bool(v), default=default)
@@ -227,6 +248,10 @@ class BoundCheckbox(Bound, Checkbox):
 
     def raw_value(self) -> bool:
         return self.value
+
+    @property
+    def _button(self) -> Content:
+        return Content.styled("[x]" if self.value else "[ ]", "bold" if self.value else "")
 
 
 class ProblemTarget:
@@ -268,6 +293,14 @@ class FieldRow(Horizontal, ProblemTarget):
     def target_locs(self) -> list[Loc]:
         return [self.control.loc] if isinstance(self.control, Bound) else []
 
+    # The focused field's label is marked (`-focused`): a class, as Textual does not restyle
+    # a row's children when only its :focus-within changes.
+    def on_descendant_focus(self) -> None:
+        self.add_class("-focused")
+
+    def on_descendant_blur(self) -> None:
+        self.remove_class("-focused")
+
     def show_problems(self, diagnostics: list[Diagnostic]) -> None:
         has_error = any(d.is_error for d in diagnostics)
         self.set_class(has_error, "-error")
@@ -303,6 +336,9 @@ class TimezoneInput(BoundInput):
         if names:
             self.value = names[0]
             self.cursor_position = len(self.value)
+            field = self.parent.parent if self.parent else None
+            if isinstance(field, TimezoneField):
+                field.update_choices(self.value)  # now, before Tab looks for the next field
 
     def action_open_completions(self) -> None:
         field = self.parent.parent if self.parent else None

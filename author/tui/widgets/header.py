@@ -130,7 +130,7 @@ class HeaderForm(Vertical):
             BoundInput(
                 ("section",),
                 display_value(get(("section",))),
-                placeholder="Japan-Ukraine Relations",
+                placeholder="required, e.g. Japan-Ukraine Relations",
                 id="section",
             ),
         )

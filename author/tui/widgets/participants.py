@@ -33,12 +33,12 @@ SIDES = {
 
 PARTICIPANT_FIELDS: list[tuple[str, str, str]] = [
     ("honorific", "Honorific", "Mr., Ms., H.E. Mr., … (→ accepts a suggestion)"),
-    ("family_name", "Family name", "KAMIKAWA"),
-    ("given_name", "Given name", "Yoko"),
+    ("family_name", "Family name", "e.g. Kamikawa (printed KAMIKAWA)"),
+    ("given_name", "Given name", "e.g. Yoko"),
     ("name_order", "Name order", ""),
     ("suffix", "Suffix", "(optional) MP"),
     ("display_name", "Display name", "(optional) whole name, verbatim"),
-    ("title", "Title", "Minister for Foreign Affairs of Japan"),
+    ("title", "Title", "required, e.g. Minister for Foreign Affairs of …"),
     ("title_first", "", ""),
     ("context", "Context", "(optional) who is visiting …"),
     ("short", "Short", "(optional) how the points refer to them"),

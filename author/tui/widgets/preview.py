@@ -61,11 +61,15 @@ class Preview(Vertical):
             self.page.show(self.text, text)
             self.text = text
 
-    def show_status(self, errors: int, warnings: int) -> None:
+    def show_status(self, errors: int, warnings: int, partial: bool = False) -> None:
         if errors:
             plural = "s" * (errors != 1)
             note = f"{errors} error{plural}: " + (
-                "showing the last good page" if self.text else "no page yet"
+                "the page so far, gaps in [brackets]"
+                if partial
+                else "showing the last good page"
+                if self.text
+                else "no page yet"
             )
         elif warnings:
             note = f"{warnings} warning{'s' * (warnings != 1)}"
