@@ -2,7 +2,8 @@
 
 Same process model as `author validate FILE...`: one process, each file read, parsed
 with libyaml (PyYAML's CSafeLoader), then validated by a Pydantic model of readout
-format 1 (field names, types, required fields, no unknown fields). Nothing else: no
+format 1 with its edition-2 fields (field names, types, required fields, no unknown
+fields). Nothing else: no
 positions, no time-zone or lint checks. Exit 1 if any file fails.
 """
 
@@ -20,6 +21,22 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class FollowOn(_Strict):
+    kind: Literal[
+        "working_lunch",
+        "working_dinner",
+        "meeting",
+        "joint_press_conference",
+        "signing_ceremony",
+        "dinner",
+        "lunch",
+    ]
+    start: str | None = None
+    duration: int | str | None = None
+    approximate: bool = True
+    name: str | None = None
+
+
 class Meeting(_Strict):
     kind: Literal[
         "meeting",
@@ -30,13 +47,20 @@ class Meeting(_Strict):
         "courtesy_call_received",
         "working_lunch",
         "working_dinner",
+        "informal_talk",
+        "summit_telephone_talk",
+        "strategic_dialogue",
     ]
+    name: str | None = None
+    role: Literal["hosted", "chaired", "co_chaired", "attended", "participated"] | None = None
     start: str | date
     timezone: str | None = None
     duration: int | str | None = None
     approximate: bool = True
     around: bool = False
     place: str | None = None
+    note: str | None = None
+    followed_by: list[FollowOn] = []
 
 
 class Participant(_Strict):
@@ -45,14 +69,16 @@ class Participant(_Strict):
     given_name: str | None = None
     name_order: Literal["family_first", "given_first"] | None = None
     display_name: str | None = None
-    title: str
+    title: str | None = None
     suffix: str | None = None
     context: str | None = None
     short: str | None = None
+    group: str | None = None
+    title_first: bool = False
 
 
 class Point(_Strict):
-    text: str = Field(min_length=1)
+    text: str | None = Field(default=None, min_length=1)
     heading: str | None = None
     points: list[str] | None = None
 
@@ -76,13 +102,15 @@ class Readout(_Strict):
     section: str
     title: str | None = None
     published: date | None = None
+    notice: str | None = None
     photos: list[str | Photo] = []
     meeting: Meeting
     principals: list[Participant] = Field(min_length=1)
-    counterparts: list[Participant] = Field(min_length=1)
+    counterparts: list[Participant] = []  # edition 2: may be absent with meeting.role
     points: list[str | Point] = Field(min_length=1)
     phrasing: Phrasing | None = None
     footnotes: list[str] = []
+    mentions: list[str] | None = None
 
 
 def main(paths: list[str]) -> int:

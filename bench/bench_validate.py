@@ -4,7 +4,9 @@
 
 Generates realistic readouts (3-15 points of 50-150 words, 2-6 participants, varied
 kinds, zones and durations; a third of them bilingual, with the Japanese page's `ja`
-facts) under bench/out/ (gitignored), then measures in this one run,
+facts; of the others, a share written with edition 2's fields: named meetings,
+multilateral roles, group counterparts, follow-ons with their own start, multi-paragraph
+points) under bench/out/ (gitignored), then measures in this one run,
 each command in its own subprocess, best of --repeat runs:
 
 - `author validate` on all files vs `bench/baseline_validate.py` (read + libyaml parse +
@@ -59,6 +61,17 @@ COUNTRIES = [
 ]
 JAPANESE = [("Kamikawa", "Yoko", "Ms."), ("Tsuji", "Kiyoto", "Mr."), ("Horii", "Iwao", "Mr.")]
 KINDS = ["meeting", "telephone_talk", "video_conference", "summit_meeting", "working_lunch"]
+# Edition 2 (readout-format.md, "Additions, edition 2"): the share of generated readouts
+# that use its fields, and what they use.
+EDITION_2_SHARE = 0.3
+EDITION_2_KINDS = [*KINDS, "informal_talk", "summit_telephone_talk", "strategic_dialogue"]
+GROUPS = [
+    "the Ambassadors of the Latin American and Caribbean countries to Japan",
+    "the G7",
+    "the Foreign Ministers of the Pacific Island countries",
+]
+ROLES = ["hosted", "chaired", "co_chaired", "attended", "participated"]
+FOLLOW_ONS = ["working_dinner", "working_lunch", "joint_press_conference", "dinner"]
 TITLES = ["Minister for Foreign Affairs", "Deputy Minister", "Ambassador", "Senior Vice-Minister"]
 
 
@@ -124,25 +137,64 @@ def _ja_person(name: str, title: str, principal: bool) -> tuple[dict, str]:
     return {"name": name, "title": office, "short": family + word}, family + word
 
 
+_DURATIONS = {"25 min": 25, "40 min": 40, "1 h": 60, "1 h 30 min": 90, 50: 50}
+
+
+def _edition_2_meeting(rng: random.Random, country: str, hour: int, minute: int, length: int):
+    """Edition 2's meeting lines: a name (or a role with it), follow-ons after the end."""
+    lines = []
+    role = rng.random() < 0.15
+    if role or rng.random() < 0.6:
+        name = f"Japan-{country.removeprefix('the ')} Foreign Ministers’ Meeting"
+        lines.append(f"  name: {'G7 Foreign Ministers’ Meeting' if role else name}")
+    if role:
+        lines.append(f"  role: {rng.choice(ROLES)}")
+        lines.append("  note: (Foreign Ministers of the G7 countries attended.)")
+    if rng.random() < 0.4:
+        lines.append("  followed_by:")
+        lines.append(f"    - kind: {rng.choice(FOLLOW_ONS[2:])}")
+        end = hour * 60 + minute + length + 15
+        lines.append(f"    - kind: {rng.choice(FOLLOW_ONS[:2])}")
+        lines.append(f'      start: "{end // 60}:{end % 60:02d}"')
+        lines.append(f"      duration: {rng.choice([60, 90, '1 h 30 min'])}")
+    return lines
+
+
+def _multi_paragraph(rng: random.Random, shorts: list[str]) -> list[str]:
+    lines = ["  - |"]
+    for paragraph in range(rng.randint(2, 3)):
+        if paragraph:
+            lines.append("")
+        words = _point(rng, shorts).split()
+        for start in range(0, len(words), 12):
+            lines.append("    " + " ".join(words[start : start + 12]))
+    return lines
+
+
 def readout_text(rng: random.Random, index: int) -> str:
     country, zone, family, given = rng.choice(COUNTRIES)
-    kind = rng.choice(KINDS)
+    bilingual = index % 3 == 0
+    # Edition 2 among the English-only two thirds, so that EDITION_2_SHARE of all use it.
+    edition_2 = not bilingual and rng.random() < EDITION_2_SHARE * 1.5
+    kind = rng.choice(EDITION_2_KINDS if edition_2 else KINDS)
     total = rng.randint(2, 6)
     n_ours = rng.randint(1, total - 1)
     month = rng.randint(1, 12)
-    bilingual = index % 3 == 0
+    hour, minute = rng.randint(7, 21), rng.choice([0, 5, 15, 30, 45])
+    duration = rng.choice(list(_DURATIONS))
     lines = [
         f"# generated readout {index}",
         f"section: Japan-{country.removeprefix('the ')} Relations",
         f"published: 2024-{month:02d}-28",
         "meeting:",
         f"  kind: {kind}",
-        f"  start: 2024-{month:02d}-{rng.randint(1, 26):02d} "
-        f"{rng.randint(7, 21)}:{rng.choice(['00', '05', '15', '30', '45'])}",
+        f"  start: 2024-{month:02d}-{rng.randint(1, 26):02d} {hour}:{minute:02d}",
         f"  timezone: {rng.choice([zone, 'Asia/Tokyo'])}",
-        f"  duration: {rng.choice(['25 min', '40 min', '1 h', '1 h 30 min', 50])}",
-        "principals:",
+        f"  duration: {duration}",
     ]
+    if edition_2:
+        lines += _edition_2_meeting(rng, country, hour, minute, _DURATIONS[duration])
+    lines.append("principals:")
     shorts, shorts_ja = [], []
     for i in range(n_ours):
         fam, giv, hon = JAPANESE[i % len(JAPANESE)]
@@ -168,8 +220,13 @@ def readout_text(rng: random.Random, index: int) -> str:
         shorts.append(short)
     if bilingual:
         lines += ["ja:", "  section: 相手国", "  title: 外相会談"]
+    elif edition_2 and rng.random() < 0.3:
+        lines.append(f"  - group: {rng.choice(GROUPS)}")
     lines.append("points:")
     for _ in range(rng.randint(3, 15)):
+        if edition_2 and rng.random() < 0.3:
+            lines += _multi_paragraph(rng, shorts)
+            continue
         point = _point(rng, shorts)
         words = point.split()
         lines.append("  - text: >-" if bilingual else "  - >-")
@@ -179,6 +236,12 @@ def readout_text(rng: random.Random, index: int) -> str:
         if bilingual:
             lines.append("    ja: " + _point_ja(rng, point, shorts_ja))
     return "\n".join(lines) + "\n"
+
+
+def is_edition_2(text: str) -> bool:
+    """Whether a generated readout uses edition 2's fields (or kinds)."""
+    markers = ("  name:", "  followed_by:", "  - group:", "  - |", *EDITION_2_KINDS[len(KINDS) :])
+    return any(marker in text for marker in markers)
 
 
 def generate(folder: Path, count: int, seed: int = 20260) -> list[Path]:
@@ -343,7 +406,12 @@ def main() -> int:
         ("check-jsonschema, all files", j_all, a_all, "author", ">= 8 (x faster)", 8, False),
         ("author validate, one file", a_one, b_one, "baseline", "<= 1.3", 1.3, True),
     ]
-    print(f"{len(files)} generated readouts in {args.out / 'readouts'}")
+    share = sum(is_edition_2(Path(f).read_text(encoding="utf-8")) for f in files)
+    print(
+        f"{len(files)} generated readouts in {args.out / 'readouts'}, {share} of them "
+        "with edition 2's fields (named meetings, roles, groups, follow-ons, "
+        "multi-paragraph points, the added kinds)"
+    )
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.platform()}, "
         f"Python {platform.python_version()}; best of {args.repeat} runs (one file: "

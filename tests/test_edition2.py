@@ -626,3 +626,12 @@ def test_word_document_opens_with_the_section_line_then_the_title() -> None:
         "Caption",
     ]
     assert "Second paragraph of the same point." in texts
+
+
+def test_a_point_of_sub_points_only_renders_in_every_format() -> None:
+    # Found by the fuzz campaign: a mapping point with sub-points and neither text nor
+    # heading stopped the text template.
+    data = readout({"kind": "meeting"}, points=[{"points": ["First", "Second"]}])
+    assert "  1.\n     (1) First\n     (2) Second\n" in render(data)
+    assert "1.\n   (1) First<br>\n   (2) Second\n" in render(data, "md")
+    assert "<li>(1) First</li>" in render(data, "html")

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import copy
 import random
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from author.model import Kind
+from author.model import FollowOnKind, Kind, Role
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.readout.y*ml"))
@@ -170,7 +171,63 @@ def valid_data(rng: random.Random) -> dict[str, Any]:
         data["phrasing"] = {"weekday": rng.random() < 0.5, "home_label": "Japan time"}
     if rng.random() < 0.3:
         data["footnotes"] = ["(Provisional translation)"]
+    # Edition 2's fields, drawn from a generator of their own (seeded by what was drawn so
+    # far) so that the format-1 part of every generated readout stays as it was.
+    extra = random.Random(zlib.crc32(dump(data).encode("utf-8")))
+    if extra.random() < 0.35:
+        _edition_2(data, extra)
     return data
+
+
+FOLLOW_ON_KINDS = [kind.value for kind in FollowOnKind]
+ROLES = [role.value for role in Role]
+
+
+def _edition_2(data: dict[str, Any], rng: random.Random) -> None:
+    """Add some of edition 2's fields to valid data, keeping it valid."""
+    meeting = data["meeting"]
+    courtesy = meeting["kind"].startswith("courtesy_call")
+    if not courtesy and rng.random() < 0.5:
+        meeting["name"] = _words(rng, 2, 5).title() + " Meeting"
+        if rng.random() < 0.3:
+            meeting["role"] = rng.choice(ROLES)
+            if rng.random() < 0.5:
+                del data["counterparts"]
+    if rng.random() < 0.3:
+        meeting["note"] = "(" + _words(rng, 3, 10).capitalize() + " attended.)"
+    start = meeting["start"]
+    if rng.random() < 0.4:
+        follow_ons: list[dict[str, Any]] = [{"kind": rng.choice(FOLLOW_ON_KINDS)}]
+        if " " in start and isinstance(meeting.get("duration"), int):
+            hour, minute = map(int, start.split(" ")[1].split(":"))
+            begins = hour * 60 + minute + meeting["duration"] + rng.randint(1, 60)
+            if begins < 24 * 60:
+                follow_ons[0]["start"] = f"{begins // 60:02d}:{begins % 60:02d}"
+                follow_ons[0]["duration"] = rng.randint(10, 180)
+        if rng.random() < 0.3:
+            follow_ons.append({"kind": rng.choice(FOLLOW_ON_KINDS), "name": _words(rng, 1, 3)})
+        meeting["followed_by"] = follow_ons
+    if rng.random() < 0.3:
+        data["notice"] = "[Provisional translation]"
+    if rng.random() < 0.2:
+        data["mentions"] = [f"President {_words(rng, 1, 1).title()}"]
+    sides = [side for side in ("principals", "counterparts") if side in data]
+    if rng.random() < 0.3:
+        people = data[rng.choice(sides)]
+        people[rng.randrange(len(people))] = {"group": "the " + _words(rng, 2, 6)}
+    if rng.random() < 0.2:
+        person = data["principals"][0]
+        if "group" not in person:
+            person["title_first"] = True
+    if rng.random() < 0.2:
+        person = data[rng.choice(sides)][0]
+        if "group" not in person and "display_name" not in person:
+            person["suffix"] = rng.choice([", MP", ", Jr.", "MP"])
+    points = data["points"]
+    if rng.random() < 0.4:
+        points.append(_words(rng, 3, 12) + ".\n\n" + _words(rng, 3, 12) + ".")
+    if rng.random() < 0.3:
+        points.append({"heading": _words(rng, 1, 3).title(), "points": [_words(rng, 2, 6)]})
 
 
 def dump(data: Any) -> str:
