@@ -279,20 +279,27 @@ def _reference_pattern(extra_titles: frozenset[str]) -> re.Pattern[str]:
 
 def _alternation(words: Iterable[str]) -> str:
     """A pattern matching the longest of `words` that fits, as a trie: one alternative
-    per first character, each opening with a literal (`M(?:inister|ayor)`). At each
-    candidate the regex engine then tries one alternative per character, not one per
-    word, about a tenth of the scan's time over a readout's points."""
-    tails: dict[str, list[str]] = {}
+    per first character, each opening with the literal prefix its words share
+    (`M(?:ayor|inister)`). At each candidate the regex engine then tries one alternative
+    per character, not one per word: about a tenth of the scan's time over a readout's
+    points, and the pattern compiles faster."""
+    groups: dict[str, list[str]] = {}
     for word in words:
-        tails.setdefault(word[0], []).append(word[1:])
+        groups.setdefault(word[0], []).append(word)
     parts = []
-    for head, rest in sorted(tails.items()):
-        longer = [tail for tail in rest if tail]
-        if not longer:
-            parts.append(re.escape(head))
+    for _, group in sorted(groups.items()):
+        if len(group) == 1:
+            parts.append(re.escape(group[0]))
             continue
-        optional = "?" if "" in rest else ""  # greedy: the longer word is tried first
-        parts.append(f"{re.escape(head)}(?:{_alternation(longer)}){optional}")
+        first, last = min(group), max(group)  # their shared prefix is everyone's
+        size = next(
+            (i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), len(first)
+        )
+        prefix = first[:size]
+        tails = [word[len(prefix) :] for word in group]
+        longer = [tail for tail in tails if tail]
+        optional = "?" if "" in tails else ""  # greedy: the longer word is tried first
+        parts.append(f"{re.escape(prefix)}(?:{_alternation(longer)}){optional}")
     return "|".join(parts)
 
 
