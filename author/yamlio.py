@@ -104,12 +104,14 @@ def dump_readout(data: dict[str, Any], header: str = "") -> str:
     return header + body
 
 
-def write_atomic(path: str | Path, text: str | bytes) -> Path:
+def write_atomic(path: str | Path, text: str | bytes, *, sync_folder: bool = True) -> Path:
     """Write `text` (UTF-8; or bytes as they are) to `path` through a temporary file and a
     rename. A symlink is written through (its target is replaced, the link stays); the
     original's mode is kept. A path naming an open descriptor (`/dev/stdout`, `/dev/fd/3`)
     is written into that descriptor, as a shell redirect is: a pipe takes it, `>> log`
-    appends to it."""
+    appends to it. With `sync_folder=False` the caller makes the rename durable
+    (`sync_folders`, once per folder after a batch of writes); the file is whole either
+    way. Returns the file written (the link's target)."""
     data = text.encode("utf-8") if isinstance(text, str) else text
     descriptor = _descriptor_of(path)
     if descriptor is not None:
@@ -144,8 +146,16 @@ def write_atomic(path: str | Path, text: str | bytes) -> Path:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
-    _sync_folder(folder)
+    if sync_folder:
+        _sync_folder(folder)
     return target
+
+
+def sync_folders(folders: set[Path]) -> None:
+    """Make the renames into these folders durable: what `write_atomic` does after each
+    write, once per folder for a batch."""
+    for folder in sorted(folders):
+        _sync_folder(folder)
 
 
 def _descriptor_of(path: str | Path) -> int | None:
