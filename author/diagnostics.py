@@ -62,6 +62,11 @@ class Diagnostic:
     def _key(self) -> tuple[int, int, str, str, str, str]:
         return (self.line, self.col, self.severity, self.code, self.message, self.path)
 
+    def sort_key(self) -> tuple[int, int, str, str, str, str]:
+        """What problems are ordered by: `sorted(problems, key=Diagnostic.sort_key)` gives
+        the order of `sorted(problems)`, comparing tuples instead of calling `__lt__`."""
+        return self._key()
+
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented

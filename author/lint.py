@@ -240,27 +240,54 @@ def lint(document: Document, path: str, config: Config) -> list[Diagnostic]:
                 "point-punctuation",
                 "this point does not end with closing punctuation (. ! ?)",
             )
-        for finding in text_findings:
-            offset = _offset_in_source(document, loc, text, finding)
+        offsets = _offsets_in_source(document, loc, text, text_findings)
+        for finding, offset in zip(text_findings, offsets, strict=True):
             add(loc, "warning", finding.code, finding.message, finding.suggestion, offset)
     return out
 
 
-def _offset_in_source(
-    document: Document, loc: Loc, text: str, finding: freetext.Finding
-) -> tuple[int, int] | None:
-    """Where the finding's words stand in the YAML source, when they can be found there."""
-    span = document.span(loc)
-    if loc not in document.values:
-        return None
-    needle = text[finding.start : finding.end]
+def _offsets_in_source(
+    document: Document, loc: Loc, text: str, findings: list[freetext.Finding]
+) -> list[tuple[int, int] | None]:
+    """Where each finding's words stand in the YAML source, when they can be found there.
+
+    The n-th occurrence of a finding's words in the value is taken to be the n-th in the
+    source (a folded scalar keeps words intact, only line breaks change), counted from
+    the finding before it, whose place is known: one pass over the text and the source
+    for all the findings of a text, however many (rescanning from the start for each
+    made 1 MiB of repeated warnings take minutes).
+    """
+    if not findings or loc not in document.values:
+        return [None] * len(findings)
+    span = document.values[loc]
     source = document.text[span.start : span.end]
-    # Count earlier occurrences in the value so the n-th one in the text maps to the n-th
-    # one in the source (a folded scalar keeps words intact, only line breaks change).
-    nth = text.count(needle, 0, finding.start)
-    at = -1
-    for _ in range(nth + 1):
-        at = source.find(needle, at + 1)
+    if source == text:  # a plain one-line value: the text is the source
+        return [
+            (span.start + f.start, span.start + f.end) if f.end > f.start else None
+            for f in findings
+        ]
+    out: list[tuple[int, int] | None] = [None] * len(findings)
+    text_at = source_at = 0  # the last finding placed: its start in the text, in the source
+    order = range(len(findings))
+    if len(findings) > 1:  # the finders' findings, one finder after another
+        order = sorted(order, key=lambda i: findings[i].start)
+    for index in order:
+        finding = findings[index]
+        needle = text[finding.start : finding.end]
+        if not needle:
+            continue
+        count = 0  # occurrences from the last finding placed up to this one
+        at = text.find(needle, text_at)
+        while 0 <= at < finding.start:
+            count += 1
+            at = text.find(needle, at + 1)
+        at = source_at - 1
+        for _ in range(count + 1):
+            at = source.find(needle, at + 1)
+            if at < 0:
+                break
         if at < 0:
-            return None
-    return span.start + at, span.start + at + len(needle)
+            continue  # not in the source as written (split by a line break, an escape)
+        out[index] = (span.start + at, span.start + at + len(needle))
+        text_at, source_at = finding.start, at
+    return out

@@ -550,15 +550,20 @@ def load_yaml(
     return document
 
 
+# The encodings a readout may be in, by their byte-order mark (UTF-32-LE's begins with
+# UTF-16-LE's, so it is tried first).
+BYTE_ORDER_MARKS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
 def decode(raw: bytes, path: str = "<stdin>") -> str:
     """Bytes → text: UTF-8 (a BOM is dropped), or UTF-16/32 with a BOM. Raises LoadFailed."""
-    for bom, codec in (
-        (b"\xef\xbb\xbf", "utf-8"),
-        (b"\xff\xfe\x00\x00", "utf-32-le"),
-        (b"\x00\x00\xfe\xff", "utf-32-be"),
-        (b"\xff\xfe", "utf-16-le"),
-        (b"\xfe\xff", "utf-16-be"),
-    ):
+    for bom, codec in BYTE_ORDER_MARKS:
         if raw.startswith(bom):
             try:
                 return raw[len(bom) :].decode(codec)

@@ -88,7 +88,7 @@ class FollowOnKind(StrEnum):
 # where converting to the home zone would overflow.
 MIN_YEAR, MAX_YEAR = 1900, 2999
 
-_START = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$")
+_START = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[ T]([0-9]{1,2}):([0-9]{2}))?$")
 
 
 def _parse_start(value: Any) -> datetime | date:
@@ -128,7 +128,7 @@ def _parse_start(value: Any) -> datetime | date:
         ) from None
 
 
-_FOLLOW_ON_START = re.compile(r"^(?:(\d{4})-(\d{2})-(\d{2})[ T])?(\d{1,2}):(\d{2})$")
+_FOLLOW_ON_START = re.compile(r"^(?:([0-9]{4})-([0-9]{2})-([0-9]{2})[ T])?([0-9]{1,2}):([0-9]{2})$")
 
 
 def _parse_follow_on_start(value: Any) -> time | datetime:
@@ -178,6 +178,8 @@ def _format_start(value: datetime | date) -> str:
 
 
 def _parse_duration(value: Any) -> int:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # `25.0`: a JSON Schema integer, so 25 minutes here too
     if not isinstance(value, int | str) or isinstance(value, bool):
         raise PydanticCustomError(
             "wrong-type",
@@ -192,9 +194,14 @@ def _parse_duration(value: Any) -> int:
 
 
 def _parse_date(value: Any) -> Any:
-    """A `YYYY-MM-DD` text → its date; any other type is left for Pydantic to refuse."""
-    if not isinstance(value, str):
+    """A `YYYY-MM-DD` text → its date. Not a number: Pydantic would read it as a Unix
+    time (`published: 0` as 1970-01-01)."""
+    if isinstance(value, date) or value is None:
         return value
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "wrong-type", "expected a date (YYYY-MM-DD), got {got}", {"got": type(value).__name__}
+        )
     text = value.strip()
     if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
         raise PydanticCustomError(
@@ -208,6 +215,11 @@ def _parse_date(value: Any) -> Any:
         ) from None
 
 
+def _any_case(pattern: str) -> str:
+    """A regex's ASCII letters as `[hH]` classes: JSON Schema patterns take no flags."""
+    return re.sub(r"(?<![\\[])[a-zA-Z]", lambda m: f"[{m[0].lower()}{m[0].upper()}]", pattern)
+
+
 StartValue = Annotated[
     datetime | date,
     BeforeValidator(_parse_start),
@@ -215,7 +227,7 @@ StartValue = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\d{4}-\d{2}-\d{2}( \d{1,2}:\d{2})?$",
+            "pattern": r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{1,2}:[0-9]{2})?\s*$",
             "description": "local wall-clock start, 'YYYY-MM-DD HH:MM', or 'YYYY-MM-DD' "
             "when the time is not published",
         }
@@ -229,12 +241,16 @@ DurationValue = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer", "minimum": 1, "maximum": 1440},
+                # 1 to 1440 minutes: a rule, checked by validate for numbers and texts alike
+                {"type": "integer"},
                 {
                     "type": "string",
-                    "pattern": r"^\s*(\d+\s*(h|hr|hrs|hour|hours)\.?"
-                    r"(\s*\d+\s*(m|min|mins|minute|minutes)\.?)?"
-                    r"|\d+\s*(m|min|mins|minute|minutes)?\.?)\s*$",
+                    # the validator's pattern, its letters in either case (it ignores case)
+                    "pattern": _any_case(
+                        r"^\s*([0-9]+\s*(h|hr|hrs|hour|hours)\.?"
+                        r"(\s*[0-9]+\s*(m|min|mins|minute|minutes)\.?)?"
+                        r"|[0-9]+\s*(m|min|mins|minute|minutes)?\.?)\s*$"
+                    ),
                 },
             ],
             "description": "length of the meeting: minutes, or '25 min', '2 h', '1 h 10 min'",
@@ -249,7 +265,7 @@ FollowOnStartValue = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^(\d{4}-\d{2}-\d{2} )?\d{1,2}:\d{2}$",
+            "pattern": r"^\s*([0-9]{4}-[0-9]{2}-[0-9]{2}[ T])?[0-9]{1,2}:[0-9]{2}\s*$",
             "description": "local start, 'HH:MM' on the meeting's day and in its zone, or "
             "'YYYY-MM-DD HH:MM'",
         }
@@ -260,7 +276,14 @@ DateValue = Annotated[
     date,
     BeforeValidator(_parse_date),
     PlainSerializer(lambda d: d.isoformat(), return_type=str),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+    # A real date (not 2023-02-30) is a rule: left to the validator (bad-date).
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$",
+            "description": "YYYY-MM-DD",
+        }
+    ),
 ]
 
 
@@ -275,12 +298,19 @@ NonEmptyText = Annotated[
 ]
 
 
+# Pieces of the JSON Schema the models' json_schema_extra share.
+_NOT_NULL = {"not": {"type": "null"}}
+_SOME_TEXT = {"type": ["string", "number"], "pattern": r"\S"}  # numbers are read as text
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         coerce_numbers_to_str=True,
         str_strip_whitespace=False,
         frozen=False,
+        # a field's docstring is its description in the JSON Schema (editors show it)
+        use_attribute_docstrings=True,
     )
 
 
@@ -288,10 +318,15 @@ class FollowOn(Strict):
     """An event that followed the meeting on the same occasion (`meeting.followed_by`)."""
 
     kind: FollowOnKind
+    """what followed: the kind of the event"""
     start: FollowOnStartValue | None = None
+    """local start, 'HH:MM' on the meeting's day or 'YYYY-MM-DD HH:MM'"""
     duration: DurationValue | None = None
+    """length of the event: minutes, or '25 min', '2 h', '1 h 10 min'"""
     approximate: StrictBool = True
+    """'for approximately N minutes' (true, the default) or 'for N minutes'"""
     name: NonEmptyText | None = None
+    """the event's own name, without an article"""
 
     def local_start(self, meeting_day: date) -> datetime | None:
         """The wall-clock start: `HH:MM` falls on the meeting's local day."""
@@ -301,7 +336,15 @@ class FollowOn(Strict):
 
 
 class Meeting(Strict):
+    model_config = ConfigDict(
+        json_schema_extra={  # a role needs a name (see _role_has_a_name)
+            "if": {"required": ["role"], "properties": {"role": _NOT_NULL}},
+            "then": {"required": ["name"], "properties": {"name": _NOT_NULL}},
+        }
+    )
+
     kind: Kind
+    """the kind of meeting; it gives the lead's verb and closing"""
     name: NonEmptyText | None = Field(
         default=None,
         description="the meeting's own name, e.g. Japan-Philippines Foreign "
@@ -319,13 +362,19 @@ class Meeting(Strict):
         description="IANA zone of `start`; default: the style's home zone",
     )
     duration: DurationValue | None = None
+    """length of the meeting: minutes, or '25 min', '2 h', '1 h 10 min'"""
     approximate: StrictBool = True
+    """'for approximately 25 minutes' (true, the default) or 'for 25 minutes'"""
     around: StrictBool = False
+    """the start itself is approximate: 'commencing at around 9:00 a.m.'"""
     place: str | None = None
+    """where it took place (for templates and checks; the lead states place through a
+    participant's context)"""
     note: NonEmptyText | None = Field(
         default=None, description="one more sentence printed after the closing, verbatim"
     )
     followed_by: list[FollowOn] = Field(default_factory=_new_list)
+    """events that followed the meeting on the same occasion (a working lunch), in order"""
 
     @field_validator("name")
     @classmethod
@@ -498,17 +547,41 @@ class Participant(Strict):
     model_config = ConfigDict(
         json_schema_extra={
             "anyOf": [
-                {"required": ["title"], "not": {"required": ["group"]}},
-                {"required": ["group"], "not": {"anyOf": [{"required": [f]} for f in NAME_FIELDS]}},
+                # a person: a title and a name (family_name or display_name, not blank)
+                {
+                    "required": ["title"],
+                    "properties": {"title": {"not": {"type": "null"}}},
+                    "not": {"required": ["group"], "properties": {"group": _NOT_NULL}},
+                    "anyOf": [
+                        {"required": [name], "properties": {name: _SOME_TEXT}}
+                        for name in ("family_name", "display_name")
+                    ],
+                },
+                # a group: none of the name fields (null is as good as absent)
+                {
+                    "required": ["group"],
+                    "properties": {"group": _NOT_NULL},
+                    "not": {
+                        "anyOf": [
+                            {"required": [f], "properties": {f: _NOT_NULL}} for f in NAME_FIELDS
+                        ]
+                    },
+                },
             ]
         }
     )
 
     honorific: str | None = None
+    """Mr., Ms., H.E. Mr., Dr., the Hon., H.R.H., …"""
     family_name: str | None = None
+    """required unless display_name; written in capitals in the MOFA style since 2020 (KAMIKAWA)"""
     given_name: str | None = None
+    """the given name (Yoko)"""
     name_order: Literal["family_first", "given_first"] | None = None
+    """default: family_first for principals (KAMIKAWA Yoko), given_first for counterparts
+    (Dmytro KULEBA)"""
     display_name: str | None = None
+    """the whole name and honorific verbatim, for names no rule fits (royalty, long Arabic names)"""
     title: NonEmptyText | None = Field(default=None, description="required unless `group`")
     suffix: str | None = Field(
         default=None,
@@ -516,7 +589,10 @@ class Participant(Strict):
         "(a leading comma attaches it)",
     )
     context: str | None = None
+    """the clause after the title: who is visiting New York to attend …"""
     short: str | None = None
+    """how the points refer to this person (Minister Kamikawa); default: the title's first
+    words and the family name"""
     group: NonEmptyText | None = Field(
         default=None,
         description="a participant that is not one titled person, printed "
@@ -586,16 +662,30 @@ def _point_text(value: Any) -> Any:
     return value
 
 
-PointText = Annotated[str, BeforeValidator(_point_text)]
+PointText = Annotated[
+    str, BeforeValidator(_point_text), Field(json_schema_extra={"pattern": r"\S"})
+]
 
 
 class PointItem(Strict):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [  # text, a heading or sub-points (see _has_content)
+                {"required": ["text"], "properties": {"text": _NOT_NULL}},
+                {"required": ["heading"], "properties": {"heading": _SOME_TEXT}},
+                {"required": ["points"], "properties": {"points": {"minItems": 1}}},
+            ]
+        }
+    )
+
     text: PointText | None = Field(
         default=None,
         description="optional with a heading or sub-points; paragraphs separated by a blank line",
     )
     heading: str | None = None
+    """a heading printed before the point's text"""
     points: list[PointText] = Field(default_factory=_new_list)
+    """sub-points, printed as (1), (2), … under the point"""
 
     @model_validator(mode="after")
     def _has_content(self) -> PointItem:
@@ -619,7 +709,9 @@ Point = Annotated[
 
 class Photo(Strict):
     caption: NonEmptyText
+    """the photo's caption"""
     file: str | None = None
+    """the image file, for templates that show it"""
 
 
 PhotoEntry = Annotated[
@@ -630,10 +722,14 @@ PhotoEntry = Annotated[
 
 class Phrasing(Strict):
     verb: str | None = None
+    """the lead's verb, instead of the kind's: held a telephone talk with"""
     closing: str | None = None
+    """the lead's closing sentence, instead of the kind's: The overview is as follows."""
     weekday: StrictBool = False
+    """name the weekday in the lead: On Wednesday, August 30,"""
     home_label: str | None = Field(default=None, description="`JST` (default) or `Japan time`")
     surname_caps: StrictBool = True
+    """family names in capitals (true, the MOFA style since 2020); false gives Mr. Fumio Kishida"""
 
 
 class Readout(Strict):
@@ -643,7 +739,9 @@ class Readout(Strict):
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "description": "A meeting readout in author's format 1 (edition 2).",
             # counterparts may be left out only by a multilateral meeting's role
-            "if": {"properties": {"meeting": {"required": ["role"]}}},
+            "if": {
+                "properties": {"meeting": {"required": ["role"], "properties": {"role": _NOT_NULL}}}
+            },
             "else": {
                 "required": ["counterparts"],
                 "properties": {"counterparts": {"minItems": 1}},
@@ -651,17 +749,25 @@ class Readout(Strict):
         },
     )
 
-    version: int = FORMAT_VERSION
+    version: int = Field(FORMAT_VERSION, json_schema_extra={"const": FORMAT_VERSION})
+    """the format version: 1 (an unknown version is an error)"""
     style: str = "mofa"
+    """house style: the template set templates/<style>/ (default: the project's style setting)"""
     section: NonEmptyText
+    """the page's section (Japan-Ukraine Relations); gives the 'Back to …' footer"""
     title: str | None = None
+    """the page heading; when absent the heading is the section"""
     published: DateValue | None = None
+    """the date line, YYYY-MM-DD; default: the meeting's local date"""
     notice: NonEmptyText | None = Field(
         default=None, description="one line under the date line: [Provisional translation]"
     )
     photos: list[PhotoEntry] = Field(default_factory=_new_list)
+    """photo captions, in order: texts, or mappings of caption and file"""
     meeting: Meeting
+    """when, where and how long, and what kind of meeting"""
     principals: list[Participant] = Field(min_length=1)
+    """our side, at least one: the subject of the lead sentence"""
     counterparts: list[Participant] = Field(
         default=None,  # type: ignore[assignment]  # becomes [] or an error, see below
         validate_default=True,
@@ -669,8 +775,11 @@ class Readout(Strict):
         json_schema_extra=lambda schema: schema.pop("default", None),
     )
     points: list[Point] = Field(min_length=1)
+    """the numbered points, at least one: texts, or mappings of text, heading and sub-points"""
     phrasing: Phrasing = Field(default_factory=Phrasing)
+    """per-readout overrides of the house style's wording"""
     footnotes: list[str] = Field(default_factory=_new_list)
+    """lines printed after the points (a provisional-translation note)"""
     mentions: list[NonEmptyText] | None = Field(
         default=None,
         description="people the points name who are not participants "

@@ -214,7 +214,7 @@ def _define_numbering(document: Any, lang: str) -> int:
 def _properties(document: Any, title: str, lang: str, published: date) -> None:
     """Title and language; no author or dates from the machine that rendered it."""
     properties = document.core_properties
-    properties.title = title
+    properties.title = title[:255]  # the property holds at most 255; the page has it all
     properties.language = LANGUAGES[lang]
     properties.author = ""
     properties.last_modified_by = ""

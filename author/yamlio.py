@@ -22,6 +22,7 @@ FIELD_ORDER = {
         "section",
         "title",
         "published",
+        "notice",
         "photos",
         "meeting",
         "principals",
@@ -29,8 +30,22 @@ FIELD_ORDER = {
         "points",
         "phrasing",
         "footnotes",
+        "mentions",
     ],
-    ("meeting",): ["kind", "start", "timezone", "duration", "approximate", "around", "place"],
+    ("meeting",): [
+        "kind",
+        "name",
+        "role",
+        "start",
+        "timezone",
+        "duration",
+        "approximate",
+        "around",
+        "place",
+        "note",
+        "followed_by",
+    ],
+    ("followed_by",): ["kind", "name", "start", "duration", "approximate"],
     ("participant",): [
         "honorific",
         "family_name",
@@ -38,9 +53,11 @@ FIELD_ORDER = {
         "name_order",
         "display_name",
         "title",
+        "title_first",
         "suffix",
         "context",
         "short",
+        "group",
     ],
     ("point",): ["heading", "text", "points"],
     ("photo",): ["caption", "file"],
@@ -104,14 +121,21 @@ def dump_readout(data: dict[str, Any], header: str = "") -> str:
     return header + body
 
 
-def write_atomic(path: str | Path, text: str | bytes, *, sync_folder: bool = True) -> Path:
+def write_atomic(
+    path: str | Path,
+    text: str | bytes,
+    *,
+    new_file_mode: int | None = None,
+    sync_folder: bool = True,
+) -> Path:
     """Write `text` (UTF-8; or bytes as they are) to `path` through a temporary file and a
     rename. A symlink is written through (its target is replaced, the link stays); the
-    original's mode is kept. A path naming an open descriptor (`/dev/stdout`, `/dev/fd/3`)
-    is written into that descriptor, as a shell redirect is: a pipe takes it, `>> log`
-    appends to it. With `sync_folder=False` the caller makes the rename durable
-    (`sync_folders`, once per folder after a batch of writes); the file is whole either
-    way. Returns the file written (the link's target)."""
+    original's mode is kept; a new file gets `new_file_mode` (default: 0666 less the
+    umask). A path naming an open descriptor (`/dev/stdout`, `/dev/fd/3`) is written into
+    that descriptor, as a shell redirect is: a pipe takes it, `>> log` appends to it. With
+    `sync_folder=False` the caller makes the rename durable (`sync_folders`, once per
+    folder after a batch of writes); the file is whole either way. Returns the file
+    written (the link's target)."""
     data = text.encode("utf-8") if isinstance(text, str) else text
     descriptor = _descriptor_of(path)
     if descriptor is not None:
@@ -137,6 +161,8 @@ def write_atomic(path: str | Path, text: str | bytes, *, sync_folder: bool = Tru
             os.fsync(out.fileno())
         if mode is not None:
             os.chmod(temp, mode)
+        elif new_file_mode is not None:
+            os.chmod(temp, new_file_mode)
         else:
             umask = os.umask(0)
             os.umask(umask)

@@ -283,3 +283,81 @@ def test_render_check_names_a_stale_page_once(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.count("out of date with") == 1, done.stderr
     assert "1 page out of date" in done.stderr
+
+
+# -- 6: positions of all findings of a text from one pass -----------------------------------
+
+
+@pytest.mark.parametrize("style", ["folded", "plain", "quoted", "short points"])
+def test_every_repeated_warning_points_at_its_own_words(style: str) -> None:
+    head = REFERENCE.read_text(encoding="utf-8")
+    head = head[: head.index("points:")] + "points:\n"
+    sentence = "They met at 9:20am. then"
+    if style == "folded":
+        body = "  - >-\n" + f"    {sentence} {sentence}\n" * 300
+    elif style == "plain":
+        body = "  - " + f"{sentence} " * 600 + "\n"
+    elif style == "quoted":
+        body = '  - "' + f"{sentence} " * 600 + '"\n'
+    else:
+        body = f"  - {sentence} {sentence}.\n" * 300
+    text = head + body
+    found = [d for d in check_text(text).diagnostics if d.code == "clock-style"]
+    assert len(found) == 600
+    lines = text.splitlines()
+    places = [(d.line, d.col) for d in found]
+    assert len(set(places)) == 600 and places == sorted(places)
+    for d in found:
+        assert lines[d.line - 1][d.col - 1 :].startswith("9:20am."), (d.line, d.col)
+
+
+def test_a_warning_split_by_a_line_break_points_at_its_value() -> None:
+    text = reference_with(
+        "  - >-\n    At the outset,", "  - >-\n    At 9:20am. and at 9:20\n    am. the outset,"
+    )
+    found = [(d.line, d.col) for d in check_text(text).diagnostics if d.code == "clock-style"]
+    # the second is not in the source as one piece: it points at its value
+    assert found == [(30, 5), (31, 8)]
+
+
+# -- 8: what validate reads, now that the schema says the same -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("published: 2023-09-20", "published: 0", ["wrong-type"]),  # was read as 1970-01-01
+        ("duration: 25 min", "duration: 25.0", []),
+        ("duration: 25 min", "duration: 25 MIN", []),
+        ("duration: 25 min", "duration: ２５ min", ["bad-duration"]),
+        ("start: 2023-09-20 18:05", "start: 2023-09-20T18:05", []),
+        ("start: 2023-09-20 18:05", "start: ２０２３-09-20 18:05", ["bad-start"]),
+        ("section: Japan-Ukraine Relations", "section: 2023", []),
+    ],
+)
+def test_validate_reads_what_the_schema_describes(old: str, new: str, expected: list) -> None:
+    assert [code for _, _, code in codes(reference_with(old, new))] == expected
+
+
+def test_a_word_page_with_a_title_past_255_characters(tmp_path: Path) -> None:
+    """Found by the editor key fuzz (F4 export of a pasted long title): exit 3 before."""
+    pytest.importorskip("docx")
+    text = reference_with("section: Japan-Ukraine Relations", "section: " + "S" * 300)
+    readout = tmp_path / "long.readout.yaml"
+    readout.write_text(text, encoding="utf-8")
+    done = run("render", str(readout), "--format", "docx", "--output", str(tmp_path / "x.docx"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "x.docx").stat().st_size > 0
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_a_point_of_sub_points_only_renders(fmt: str) -> None:
+    """Found by the campaign (seed 101, 28 inputs): `{points: [...]}` without text or
+    heading, valid in edition 2, stopped the text and Markdown templates."""
+    from author.render import render
+
+    text = reference_with("points:\n", "points:\n  - points:\n      - North and South.\n")
+    result = check_text(text)
+    assert result.readout is not None and not result.errors
+    page = render(result.readout, fmt)
+    assert "(1) North and South." in page

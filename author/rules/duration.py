@@ -36,9 +36,9 @@ NUMBER_WORDS = (
 
 _DURATION = re.compile(
     r"""^\s*(?:
-        (?P<hours>\d+)\s*(?:h|hr|hrs|hour|hours)\.?
-        (?:\s*(?P<hmin>\d+)\s*(?:m|min|mins|minute|minutes)\.?)?
-      | (?P<minutes>\d+)\s*(?:m|min|mins|minute|minutes)?\.?
+        (?P<hours>[0-9]+)\s*(?:h|hr|hrs|hour|hours)\.?
+        (?:\s*(?P<hmin>[0-9]+)\s*(?:m|min|mins|minute|minutes)\.?)?
+      | (?P<minutes>[0-9]+)\s*(?:m|min|mins|minute|minutes)?\.?
     )\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )

@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
 from author.config import Config
+from author.tui.keys import bindings
 from author.tui.screens.editor import EditorScreen
 from author.tui.session import EditSession, OpenFailed
 
@@ -25,10 +26,7 @@ class AuthorApp(App[int]):
     # the focused field through every container's message queue, and meanwhile the app
     # keeps handing the keys after it to the field it is leaving. In a burst of keys (tmux
     # send-keys, fast typing while a check runs) the next field's text landed in this one.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("app")  # author/tui/keys.py
 
     def __init__(self, session: EditSession, config: Config, *, cursor_blink: bool = True) -> None:
         super().__init__()
@@ -60,6 +58,21 @@ class AuthorApp(App[int]):
     def on_mount(self) -> None:
         self.install_screen(EditorScreen(self.session, self.config), "editor")
         self.push_screen("editor")
+
+    def action_next_field(self) -> None:
+        """Tab: the next field; in Time zone, what was typed is first completed to the
+        first zone that matches, when it is not a zone itself."""
+        from author.tui.widgets.fields import TimezoneInput
+
+        focused = self.focused
+        if isinstance(focused, TimezoneInput):
+            focused.complete_to_first()
+        self.action_focus_next()
+
+    def on_unmount(self) -> None:
+        # The session's draft lock goes (as it would with the process): a draft still on
+        # disk now counts as left behind, to be offered by the next editor.
+        self.session.draft.release()
 
     async def action_quit(self) -> None:
         """Ctrl+Q anywhere goes through the editor's unsaved-changes guard."""

@@ -6,21 +6,24 @@ YAML file); everything else — validation, preview, saving — goes through the
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import hashlib
-import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from author.check import check_file
 from author.config import Config
 from author.diagnostics import Loc
-from author.loader import LoadFailed, load_yaml
-from author.yamlio import dump_readout, write_atomic
+from author.loader import BYTE_ORDER_MARKS
+from author.tui.drafts import Draft, SessionDraft, left_drafts
+from author.tui.faithful import FaithfulText, same
+from author.tui.history import History, Step, read, unit_of
+from author.yamlio import write_atomic
 
-DRAFT_SUFFIX = ".author-draft"
+T = TypeVar("T")
 
 
 def new_readout_data() -> dict[str, Any]:
@@ -28,15 +31,22 @@ def new_readout_data() -> dict[str, Any]:
     return {"principals": [{}], "counterparts": [{}], "points": [""]}
 
 
-def leading_comments(text: str) -> str:
-    """The comment block at the top of a file, kept when the editor writes the file."""
-    lines = []
-    for line in text.splitlines(keepends=True):
-        if line.startswith("#"):
-            lines.append(line if line.endswith("\n") else line + "\n")
-        else:
-            break
-    return "".join(lines)
+def file_encoding(raw: bytes) -> tuple[bytes, str]:
+    """The byte-order mark a file starts with (or none) and its encoding, so that a save
+    writes the file back as it was read."""
+    for bom, codec in BYTE_ORDER_MARKS:
+        if raw.startswith(bom):
+            return bom, codec
+    return b"", "utf-8"
+
+
+def _head(path: Path) -> bytes:
+    """The first bytes of a file: where a byte-order mark would be."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(4)
+    except OSError:
+        return b""
 
 
 def fingerprint(path: Path) -> str | None:
@@ -47,18 +57,13 @@ def fingerprint(path: Path) -> str | None:
         return None
 
 
-def draft_path_for(path: Path | None) -> Path:
-    """`.NAME.author-draft` beside the file; for a readout with no name yet, a file under
-    the user's cache folder."""
-    if path is not None:
-        return path.with_name(f".{path.name}{DRAFT_SUFFIX}")
-    cache = os.environ.get("XDG_CACHE_HOME")
-    if not cache:
-        try:
-            cache = str(Path.home() / ".cache")
-        except RuntimeError:  # no HOME and no passwd entry: keep it where the user works
-            return Path.cwd() / f".untitled{DRAFT_SUFFIX}"
-    return Path(cache) / "author" / f"untitled{DRAFT_SUFFIX}"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def without_controls(text: str) -> str:
+    """`text` without control characters (ESC, DEL, NUL, …; tab and line feed stay): pasted
+    terminal output must not reach the file, where YAML refuses them."""
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
 
 
 def display_value(value: Any) -> str:
@@ -79,9 +84,13 @@ class EditSession:
     path: Path | None
     config: Config
     data: dict[str, Any] = field(default_factory=new_readout_data)
-    header: str = ""  # leading comment lines of the file, kept on save
-    saved_data: dict[str, Any] | None = None  # what the file on disk holds (None: no file)
+    # the text of the file as opened or last saved, and the data it holds (none: no file):
+    # a save edits that text where the data changed (see author/tui/faithful.py)
+    faithful: FaithfulText = field(default_factory=lambda: FaithfulText(None, None))
+    encoding: tuple[bytes, str] = (b"", "utf-8")  # byte-order mark and codec of the file
     disk_fingerprint: str | None = None
+    draft: SessionDraft = field(default_factory=SessionDraft)  # this session's recovery draft
+    history: History = field(default_factory=History)  # undo and redo
     generation: int = 0  # bumped on every change
     saved_generation: int = 0
     drafted_generation: int = 0
@@ -108,20 +117,31 @@ class EditSession:
                 problem.text() if problem else f"{target} does not hold a readout mapping"
             )
         session.disk_fingerprint = fingerprint(target)
-        session.header = leading_comments(document.text)
+        session.encoding = file_encoding(_head(target))
         session.data = document.data
-        session.saved_data = copy.deepcopy(document.data)
+        session.faithful = FaithfulText(document.text, copy.deepcopy(document.data))
         return session
 
     # -- state ---------------------------------------------------------------------------
     @property
+    def saved_data(self) -> Any:
+        """What the file on disk holds (None: no file yet)."""
+        return self.faithful.base_data
+
+    @property
     def dirty(self) -> bool:
         if self.saved_data is None:
             return self.generation != 0
-        return self.data != self.saved_data
+        return not same(self.data, self.saved_data)
 
     def yaml_text(self) -> str:
-        return dump_readout(self.data, header=self.header)
+        """The file's text for the data as it stands: the text opened, edited only where
+        the data changed."""
+        return self.faithful.text_for(self.data)
+
+    def file_bytes(self, text: str) -> bytes:
+        bom, codec = self.encoding
+        return bom + text.encode(codec)
 
     def touch(self) -> None:
         self.generation += 1
@@ -140,8 +160,34 @@ class EditSession:
                 node = node[part]
         return node
 
+    # -- undo and redo -------------------------------------------------------------------------
+    def _recorded(self, loc: Loc, what: str, change: Callable[[], T]) -> T:
+        """Run `change`, recording it as an undo step when it changed something."""
+        unit = unit_of(loc) if what == "edit" else tuple(loc[:1])
+        before = read(self.data, unit)
+        result = change()
+        if result is not False and result is not None:
+            self.history.record(Step(unit, before, read(self.data, unit), what, tuple(loc)))
+        return result
+
+    def undo(self) -> Step | None:
+        step = self.history.undo(self.data)
+        if step is not None:
+            self.touch()
+        return step
+
+    def redo(self) -> Step | None:
+        step = self.history.redo(self.data)
+        if step is not None:
+            self.touch()
+        return step
+
+    # -- changing values ---------------------------------------------------------------------
     def set(self, loc: Loc, value: Any) -> bool:
         """Store `value` at `loc` (None removes a mapping key). True when data changed."""
+        return self._recorded(loc, "edit", lambda: self._set(loc, value))
+
+    def _set(self, loc: Loc, value: Any) -> bool:
         missing = object()
         current = self.get(loc, missing)
         if value is None and current is missing:
@@ -199,13 +245,21 @@ class EditSession:
     def set_point_part(self, index: int, part: str, value: Any) -> bool:
         """Set a point's text, heading or sub-points; a point with only a text stays a
         plain string, as most files write it."""
+        return self._recorded(
+            ("points", index, part), "edit", lambda: self._set_point_part(index, part, value)
+        )
+
+    def _set_point_part(self, index: int, part: str, value: Any) -> bool:
         points = self.list_for("points")
         if not 0 <= index < len(points):
             return False
         point = points[index]
         item = dict(point) if isinstance(point, dict) else {"text": point}
         before = copy.deepcopy(point)
-        if value in (None, "", []) and part != "text":
+        blank = value in (None, "", [])
+        heading_or_subs = bool(item.get("heading") or item.get("points"))
+        if blank and (part != "text" or heading_or_subs):
+            # a heading with sub-points needs no text of its own (edition 2)
             item.pop(part, None)
         else:
             item[part] = value
@@ -220,6 +274,9 @@ class EditSession:
 
     # -- moving list items -----------------------------------------------------------------
     def move(self, key: str, index: int, delta: int) -> int | None:
+        return self._recorded((key,), "move", lambda: self._move(key, index, delta))
+
+    def _move(self, key: str, index: int, delta: int) -> int | None:
         items = self.list_for(key)
         target = index + delta
         if not (0 <= index < len(items) and 0 <= target < len(items)):
@@ -229,6 +286,9 @@ class EditSession:
         return target
 
     def insert(self, key: str, index: int, value: Any) -> int:
+        return self._recorded((key,), "add", lambda: self._insert(key, index, value))
+
+    def _insert(self, key: str, index: int, value: Any) -> int:
         items = self.list_for(key)
         index = max(0, min(index, len(items)))
         items.insert(index, value)
@@ -236,6 +296,9 @@ class EditSession:
         return index
 
     def remove(self, key: str, index: int) -> bool:
+        return self._recorded((key,), "remove", lambda: self._remove(key, index))
+
+    def _remove(self, key: str, index: int) -> bool:
         items = self.list_for(key)
         if not 0 <= index < len(items):
             return False
@@ -250,54 +313,60 @@ class EditSession:
         return fingerprint(self.path) != self.disk_fingerprint
 
     def save(self, path: Path | None = None) -> Path:
-        """Write the YAML atomically; raises OSError. Clears the recovery draft."""
-        if path is not None and path != self.path:
-            old_draft = self.draft_path
-            self.path = path
-            self.discard_draft(old_draft)
-        assert self.path is not None
-        write_atomic(self.path, self.yaml_text())
-        self.disk_fingerprint = fingerprint(self.path)
-        self.saved_data = copy.deepcopy(self.data)
+        """Write the file atomically, then clear the recovery draft. Raises OSError, and
+        then nothing has changed: not the name, not the draft."""
+        target = path or self.path
+        assert target is not None
+        text = self.yaml_text()
+        write_atomic(target, self.file_bytes(text))
+        self.path = target
+        self.disk_fingerprint = fingerprint(target)
+        self.faithful.rebase(text, copy.deepcopy(self.data))
         self.saved_generation = self.generation
         self.discard_draft()
-        return self.path
+        return target
 
     # -- recovery draft ----------------------------------------------------------------------
-    @property
-    def draft_path(self) -> Path:
-        return draft_path_for(self.path)
-
     def write_draft(self) -> bool:
-        """Write the recovery draft when something changed since the last one."""
+        """Write this session's recovery draft when something changed since the last one."""
         if self.drafted_generation == self.generation:
             return False
         if not self.dirty:
             self.discard_draft()
             self.drafted_generation = self.generation
             return False
-        draft = self.draft_path
-        draft.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(draft, self.yaml_text())
+        self.draft.write(self.path, self.yaml_text())
         self.drafted_generation = self.generation
         return True
 
-    def discard_draft(self, draft: Path | None = None) -> None:
-        with contextlib.suppress(OSError):
-            (draft or self.draft_path).unlink()
+    def discard_draft(self) -> None:
+        """Remove this session's draft (the data is saved, or the author discarded it)."""
+        self.draft.discard()
 
-    def pending_draft(self) -> dict[str, Any] | None:
-        """The recovery draft's data, when one exists and differs from the file."""
-        draft = self.draft_path
-        try:
-            text = draft.read_text(encoding="utf-8")
-            data = load_yaml(text, str(draft)).data
-        except (OSError, UnicodeDecodeError, LoadFailed):
-            return None
-        if not isinstance(data, dict) or data == self.data:
-            return None
-        return data
+    def left_drafts(self) -> list[Draft]:
+        """Drafts an editor that did not close cleanly left, that hold something else than
+        the file: of this file, or of any readout for a session not yet named."""
+        drafts = left_drafts(self.path, self.draft.folder)
+        useful = []
+        for draft in drafts:
+            if self.path is not None and draft.file is not None and same(draft.data, self.data):
+                draft.remove()  # nothing in it that the file does not hold
+                continue
+            useful.append(draft)
+        return useful
 
-    def restore(self, data: dict[str, Any]) -> None:
+    def restore(self, draft: Draft) -> bool:
+        """Take over a left draft's data: this session's own draft holds it at once, and
+        the left one is removed. False when the draft cannot be read."""
+        data = draft.data
+        if not isinstance(data, dict):
+            return False
         self.data = data
+        self.history.clear()
         self.touch()
+        try:
+            self.write_draft()
+        except OSError:
+            return True  # the left draft stays until this session's can be written
+        draft.remove()
+        return True

@@ -460,9 +460,26 @@ def random_steps(rng: random.Random, max_steps: int = 4) -> list[Step]:
     ]
 
 
+def _suite_texts() -> list[bytes]:
+    """The official YAML test suite's inputs, read in place (none when it is absent)."""
+    try:
+        from tests.fuzz.yaml_suite import cases
+    except ImportError:  # run as a script (bench/fuzz_campaign.py): tests/fuzz is on the path
+        from yaml_suite import cases  # type: ignore[no-redef]
+    return [case.text for case in cases()]
+
+
+SUITE_TEXTS = _suite_texts()
+
+
 def generate(rng: random.Random) -> tuple[str, bytes]:
     """One fuzz input and its category."""
     roll = rng.random()
+    if 0.75 <= roll < 0.85 and SUITE_TEXTS:
+        raw = rng.choice(SUITE_TEXTS)
+        if rng.random() < 0.5:
+            return "yaml_suite", raw
+        return "yaml_suite_mutated", mutate(raw.decode("utf-8", "replace"), random_steps(rng))
     if roll < 0.15:
         return "valid", dump(valid_data(rng)).encode("utf-8")
     if roll < 0.35:

@@ -219,7 +219,10 @@ async def test_saving_with_errors_is_allowed_and_says_so(reference_copy: Path) -
         await type_text(pilot, "0 min")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert any("as a draft" in text and "1 error" in text for text in notices(app))
+        assert any(
+            "with 1 error; the page cannot be rendered until they are fixed" in text
+            for text in notices(app)
+        )
     assert load_data(reference_copy)["meeting"]["duration"] == "0 min"
 
 
@@ -248,7 +251,7 @@ async def test_a_new_readout_asks_for_a_file_name(tmp_path: Path, monkeypatch) -
         await pilot.press("enter")
         await pilot.pause()
         assert app.session.path == Path("meeting.readout.yaml")
-        assert any("as a draft" in text for text in notices(app))
+        assert any("the page cannot be rendered" in text for text in notices(app))
     assert load_data(tmp_path / "meeting.readout.yaml")["section"] == "Japan-Ukraine Relations"
 
 
@@ -312,3 +315,30 @@ async def test_help_screen_and_narrow_terminal(reference_copy: Path) -> None:
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_saving_names_the_exported_pages_it_makes_stale(reference_copy: Path) -> None:
+    app = AuthorApp.for_file(reference_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # nothing changed: the pages are up to date
+        await pilot.pause()
+        assert notices(app)[-1] == "Saved: Saved japan-ukraine.readout.yaml."
+        app.editor.query_one("#duration").focus()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "30 min")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Out of date now: japan-ukraine.txt, japan-ukraine.md, japan-ukraine.html" in (
+            notices(app)[-1]
+        )
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "0 min")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        last = notices(app)[-1]
+        assert "with 1 error; the page cannot be rendered until they are fixed" in last
+        assert "japan-ukraine.html" in last
+        assert "(F4 exports them again once the errors are fixed)" in last

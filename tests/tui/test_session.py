@@ -8,9 +8,9 @@ import pytest
 
 from author.config import Config
 from author.loader import load_yaml
-from author.tui.session import EditSession, OpenFailed, draft_path_for
+from author.tui.session import EditSession, OpenFailed
 
-from .conftest import REFERENCE, load_data
+from .conftest import REFERENCE
 
 
 def test_set_and_remove_values_by_loc() -> None:
@@ -46,20 +46,26 @@ def test_a_point_stays_a_string_until_it_needs_more() -> None:
 
 
 def test_open_save_round_trip_and_draft(reference_copy: Path) -> None:
-    before = load_data(reference_copy)
+    before = reference_copy.read_bytes()
     session = EditSession.open(reference_copy, Config())
     assert not session.dirty
     session.save()
-    assert load_data(reference_copy) == before
+    assert reference_copy.read_bytes() == before
     assert not session.changed_on_disk()
     session.set(("section",), "Changed")
     assert session.dirty
     assert session.write_draft()
     assert not session.write_draft()  # nothing new since
-    draft = draft_path_for(reference_copy)
-    assert load_data(draft)["section"] == "Changed"
+    draft = session.draft.path
+    assert draft is not None and draft.name.startswith(reference_copy.name + ".")
+    assert draft.stat().st_mode & 0o777 == 0o600
+    assert draft.parent.stat().st_mode & 0o777 == 0o700
+    # a second session on the same file does not see the first's live draft...
+    assert EditSession.open(reference_copy, Config()).left_drafts() == []
+    session.draft.release()  # ...until the first one's editor has gone
     reopened = EditSession.open(reference_copy, Config())
-    assert reopened.pending_draft()["section"] == "Changed"
+    (left,) = reopened.left_drafts()
+    assert left.data["section"] == "Changed"
     session.save()
     assert not draft.exists()
 

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
 
 
 class ChoiceDialog(ModalScreen[str]):
@@ -30,7 +30,7 @@ class ChoiceDialog(ModalScreen[str]):
             with Horizontal(classes="dialog-buttons"):
                 for number, (label, answer, key) in enumerate(self.choices):
                     yield Button(
-                        f"{label} [{key}]",
+                        f"{label} \\[{key}]",  # escaped: markup would eat `[o]`
                         id=f"choice-{answer}",
                         variant="primary" if number == 0 else "default",
                     )
@@ -61,13 +61,22 @@ class SaveAsDialog(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
 
-    def __init__(self, suggestion: str = "") -> None:
+    def __init__(self, suggestion: str = "", problem: str = "") -> None:
+        """`problem`: why the last name did not work (a failed save), shown above."""
         super().__init__(classes="dialog-screen")
         self.suggestion = suggestion
+        self.problem = problem
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Save as", classes="dialog-title")
+            if self.problem:
+                yield Static(
+                    f"{self.problem} Your text is kept; choose another name or folder.",
+                    classes="dialog-text field-message -error",
+                    id="save-as-problem",
+                    markup=False,
+                )
             yield Static(
                 "File name for this readout (by convention NAME.readout.yaml). "
                 "Enter saves, Escape cancels.",
@@ -112,8 +121,8 @@ class PointDetailsDialog(ModalScreen[tuple[str, str] | None]):
                 self.sub_points, id="point-sub-points", compact=True, tab_behavior="focus"
             )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Done [F9]", id="details-done", variant="primary")
-                yield Button("Cancel [Esc]", id="details-cancel")
+                yield Button("Done \\[F9]", id="details-done", variant="primary")
+                yield Button("Cancel \\[Esc]", id="details-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#point-heading", Input).focus()
@@ -133,3 +142,55 @@ class PointDetailsDialog(ModalScreen[tuple[str, str] | None]):
             self.action_done()
         else:
             self.dismiss(None)
+
+
+class DraftsDialog(ModalScreen[tuple[str, int] | None]):
+    """The recovery drafts left by editors that did not close cleanly: restore one,
+    discard one, or go on without them (they stay for later)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,n", "dismiss(None)", "Not now"),
+        Binding("r", "choose('restore')", "Restore"),
+        Binding("d", "choose('discard')", "Discard"),
+    ]
+
+    def __init__(self, lines: list[str], for_file: str | None) -> None:
+        super().__init__(classes="dialog-screen")
+        self.lines = lines
+        whose = f"of {for_file} " if for_file else ""
+        self.question = (
+            f"{'A recovery draft' if len(lines) == 1 else f'{len(lines)} recovery drafts'} "
+            f"{whose}with changes that were never saved: an editor did not close cleanly "
+            "(a crash, a kill, a closed terminal). Enter or r restores the one highlighted, "
+            "d discards it, Escape goes on without them (they are kept for later)."
+        )
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Recovery drafts", classes="dialog-title")
+            yield Static(self.question, classes="dialog-text", markup=False)
+            yield OptionList(*self.lines, id="draft-list", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Restore \\[r]", id="draft-restore", variant="primary")
+                yield Button("Discard \\[d]", id="draft-discard")
+                yield Button("Not now \\[Esc]", id="draft-later")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = 0
+        options.focus()
+
+    def action_choose(self, action: str) -> None:
+        index = self.query_one(OptionList).highlighted
+        self.dismiss((action, index or 0))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(("restore", event.option_index))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "draft-later":
+            self.dismiss(None)
+        else:
+            self.action_choose("restore" if event.button.id == "draft-restore" else "discard")

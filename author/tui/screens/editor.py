@@ -1,8 +1,9 @@
 """The editor screen: the form, the live preview, and the problems list.
 
 Data flow (one validator): each bound control writes its value into `EditSession.data`
-(the YAML's shape); a throttled check dumps that data with `dump_readout`, runs
-`check_text` — the CLI's validator — and maps the diagnostics back to the fields by `loc`.
+(the YAML's shape); a throttled check writes that data as the file's text (the text opened,
+edited where the data changed: `author/tui/faithful.py`), runs `check_text` — the CLI's
+validator — and maps the diagnostics back to the fields by `loc`.
 The preview is `render(readout, "text")` whenever the readout is valid.
 """
 
@@ -14,7 +15,7 @@ from typing import Any, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
@@ -23,17 +24,32 @@ from textual.widgets import Checkbox, Header, Input, Select, TextArea
 
 from author.check import CheckResult, check_text
 from author.config import Config
-from author.diagnostics import Diagnostic, Loc
+from author.diagnostics import Diagnostic, Loc, dotted
 from author.extras import installed
-from author.pages import PAGE_SUFFIXES, page_path
+from author.pages import PAGE_SUFFIXES, page_path, rendered_siblings
 from author.render import RenderError, render
-from author.tui.screens.dialogs import ChoiceDialog, PointDetailsDialog, SaveAsDialog
+from author.tui.allfields import EDITION_2_FIELD, SHOW_ALL, uses_edition_2
+from author.tui.drafts import Draft
+from author.tui.history import Step
+from author.tui.keys import bindings
+from author.tui.screens.dialogs import (
+    ChoiceDialog,
+    DraftsDialog,
+    PointDetailsDialog,
+    SaveAsDialog,
+)
 from author.tui.screens.help import HelpScreen
-from author.tui.session import EditSession
+from author.tui.session import EditSession, OpenFailed, without_controls
 from author.tui.widgets.fields import Bound, ProblemTarget, lines_or_none
+from author.tui.widgets.followons import FollowOnsEditor
 from author.tui.widgets.header import HeaderForm
 from author.tui.widgets.keyhints import KeyHints
-from author.tui.widgets.participants import SIDES, ParticipantCard, ParticipantsEditor
+from author.tui.widgets.participants import (
+    SIDES,
+    ParticipantCard,
+    ParticipantsEditor,
+    rendered_name,
+)
 from author.tui.widgets.points import PointsEditor, PointText
 from author.tui.widgets.preview import Preview
 from author.tui.widgets.problems import ProblemsList
@@ -48,6 +64,11 @@ class Form(VerticalScroll, can_focus=False):
         super().__init__(id="form")
         self.session = session
         self.config = config
+        self.show_all_fields(uses_edition_2(session.data))
+
+    def show_all_fields(self, show: bool = True) -> None:
+        """Show (or hide) the edition-2 fields (author/tui/allfields.py)."""
+        self.set_class(show, SHOW_ALL)
 
     def compose(self) -> ComposeResult:
         yield HeaderForm(self.session, self.config)
@@ -58,14 +79,7 @@ class Form(VerticalScroll, can_focus=False):
 
 class EditorScreen(Screen[None]):
     AUTO_FOCUS = "#section"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("f1", "help", "Help"),
-        Binding("f2", "toggle_preview", "Preview"),
-        Binding("f3", "problems", "Problems"),
-        Binding("f4", "export", "Export"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("editor")  # author/tui/keys.py
 
     CHECK_INTERVAL = 0.1  # while typing, at most one check per 100 ms
     DRAFT_INTERVAL = 0.5  # the recovery draft trails the typing by at most this
@@ -111,9 +125,9 @@ class EditorScreen(Screen[None]):
         self.update_title()
         self.check_now()
         self.set_interval(self.DRAFT_INTERVAL, self.write_draft)
-        pending = self.session.pending_draft()
-        if pending is not None:
-            self.offer_restore(pending)
+        drafts = self.session.left_drafts()
+        if drafts:
+            self.offer_drafts(drafts)
         self.call_after_refresh(self._first_paint)
 
     async def _first_paint(self) -> None:
@@ -130,6 +144,7 @@ class EditorScreen(Screen[None]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.query_one(KeyHints).show_for(event.widget)
+        self.session.history.seal()  # typing in another field is another undo step
 
     def on_resize(self, event: events.Resize) -> None:
         wide = event.size.width >= WIDE
@@ -156,6 +171,14 @@ class EditorScreen(Screen[None]):
     def write_control(self, control: Bound) -> None:
         if not control.is_edit():
             return  # controls report the value they were built with; that is no edit
+        raw = control.raw_value()
+        if isinstance(raw, str) and (clean := without_controls(raw)) != raw:
+            control.replace_raw(clean)
+            self.notify(
+                "Removed control characters (such as ESC, DEL or NUL, from pasted terminal "
+                "output): a readout cannot hold them.",
+                severity="warning",
+            )
         value = control.data_value()
         session, loc = self.session, control.loc
         if control.writer.startswith("point:"):
@@ -277,6 +300,10 @@ class EditorScreen(Screen[None]):
             self.notify("This problem has no field in the form.", severity="warning")
             return
         self.leave_preview_only()
+        if isinstance(target, Widget) and any(
+            w.has_class(EDITION_2_FIELD) for w in target.ancestors_with_self
+        ):
+            self.form.show_all_fields()
         target.focus_problem()
 
     # -- structure: add, remove, move ---------------------------------------------------------
@@ -297,8 +324,14 @@ class EditorScreen(Screen[None]):
             index = self.session.insert(side, index + 1, {})
             key = "honorific"
         elif event.action == "delete":
+            removed = self.session.get((side, index))
             self.session.remove(side, index)
             index = min(index, len(self.session.items(side)) - 1)
+            if filled(removed):
+                who = "Principal" if side == "principals" else "Counterpart"
+                name = rendered_name(removed, side == "principals", True).split(",")[0]
+                named = f" ({name})" if name else ""
+                self.say(f"{who} {event.index + 1}{named} removed; Ctrl+Z to undo")
         else:
             moved = self.session.move(side, index, event.delta)
             if moved is None:
@@ -323,8 +356,11 @@ class EditorScreen(Screen[None]):
         if event.action == "add":
             index = self.session.insert("points", index + 1, "")
         elif event.action == "delete":
+            removed = self.session.get(("points", index))
             self.session.remove("points", index)
             index = min(index, len(self.session.items("points")) - 1)
+            if filled(removed):
+                self.say(f"Point {event.index + 1} removed; Ctrl+Z to undo")
         else:
             moved = self.session.move("points", index, event.delta)
             if moved is None:
@@ -354,7 +390,7 @@ class EditorScreen(Screen[None]):
         )
         if answer is None:
             return
-        new_heading, new_subs = answer
+        new_heading, new_subs = (without_controls(text) for text in answer)
         changed = self.session.set_point_part(index, "heading", new_heading.strip() or None)
         changed |= self.session.set_point_part(index, "points", lines_or_none(new_subs))
         for point in self.query(PointText):
@@ -376,6 +412,63 @@ class EditorScreen(Screen[None]):
                 return True
         return False
 
+    # -- undo and redo ------------------------------------------------------------------------
+    async def action_undo(self) -> None:
+        await self.show_step(self.session.undo(), "Undone")
+
+    async def action_redo(self) -> None:
+        await self.show_step(self.session.redo(), "Redone")
+
+    async def show_step(self, step: Step | None, done: str) -> None:
+        """Show the data an undo or redo changed, and move to it."""
+        if step is None:
+            self.say("Nothing to undo" if done == "Undone" else "Nothing to redo")
+            return
+        unit = step.unit
+        if len(unit) == 1 and unit[0] in SIDES:
+            await self.query_one(f"#{unit[0]}-editor", ParticipantsEditor).recompose()
+            self.forget_targets()
+        elif len(unit) == 1 and unit[0] == "points":
+            points_editor = self.query_one(PointsEditor)
+            points_editor.lazy = False
+            await points_editor.recompose()
+            self.forget_targets()
+        else:
+            for widget in self.form.query("*"):
+                if isinstance(widget, Bound) and tuple(widget.loc[: len(unit)]) == unit:
+                    widget.show_data(self.session)
+                if isinstance(widget, PointText) and ("points", widget.index) == unit:
+                    widget.update_labels()
+            follow_ons = self.query_one(FollowOnsEditor)
+            if unit == ("meeting",) and len(follow_ons.cards()) != len(follow_ons.entries()):
+                await follow_ons.recompose()  # a follow-on added or removed comes back
+                self.forget_targets()
+        self.focus_near(step.loc)
+        what = {"remove": "removal", "add": "addition", "move": "move"}.get(step.what, "edit")
+        self.say(f"{done}: {what} in {dotted(unit)}")
+        self.after_change(self.focused if isinstance(self.focused, Bound) else None)
+        for card in self.query(ParticipantCard):
+            card.refresh_name()
+
+    def focus_near(self, loc: Loc) -> None:
+        """Focus the control at `loc`, or the first one inside it, or its section's."""
+        probe = tuple(loc)
+        while probe:
+            controls = [
+                w
+                for w in self.form.query("*")
+                if isinstance(w, Bound) and tuple(w.loc[: len(probe)]) == probe
+            ]
+            if controls:
+                controls[0].focus()
+                self.call_after_refresh(controls[0].scroll_visible, animate=False)
+                return
+            probe = probe[:-1]
+
+    def say(self, message: str) -> None:
+        """A short message in the status line (a notice at the bottom right)."""
+        self.notify(message, timeout=6)
+
     # -- preview and panels ---------------------------------------------------------------------
     def action_toggle_preview(self) -> None:
         if self.has_class("-wide"):
@@ -393,6 +486,17 @@ class EditorScreen(Screen[None]):
             self.remove_class("-preview-only")
             if self._focus_before_preview is not None and self._focus_before_preview.is_attached:
                 self._focus_before_preview.focus()
+
+    def action_all_fields(self) -> None:
+        """F10: show or hide the edition-2 fields; they stay while the readout uses them."""
+        form = self.form
+        showing = form.has_class(SHOW_ALL)
+        if showing and uses_edition_2(self.session.data):
+            self.notify("This readout uses some of these fields: they stay shown.")
+            return
+        form.show_all_fields(not showing)
+        if not showing:
+            self.query_one("#notice").focus()
 
     def action_problems(self) -> None:
         self.problems.focus()
@@ -446,24 +550,7 @@ class EditorScreen(Screen[None]):
         result = self.check_now()
         session = self.session
         target = session.path
-        if target is None:
-            name = await self.app.push_screen_wait(SaveAsDialog())
-            if not name:
-                self.notify("Not saved.")
-                return False
-            target = Path(name)
-            if target.exists():
-                answer = await self.app.push_screen_wait(
-                    ChoiceDialog(
-                        "File exists",
-                        f"{target} already exists. Overwrite it?",
-                        [("Overwrite", "overwrite", "o"), ("Cancel", "cancel", "c")],
-                    )
-                )
-                if answer != "overwrite":
-                    self.notify("Not saved.")
-                    return False
-        elif session.changed_on_disk():
+        if target is not None and session.changed_on_disk():
             answer = await self.app.push_screen_wait(
                 ChoiceDialog(
                     "Changed on disk",
@@ -475,28 +562,78 @@ class EditorScreen(Screen[None]):
             if answer != "overwrite":
                 self.notify("Not saved: the file on disk is unchanged.")
                 return False
-        try:
-            saved = session.save(target)
-        except OSError as exc:
-            self.notify(
-                f"Cannot save {target}: {exc.strerror or exc}. Your changes are still here.",
-                title="Not saved",
-                severity="error",
-                timeout=10,
-            )
-            return False
+        name, problem = "", ""
+        while True:
+            if session.path is None:  # a new readout: ask for a name, again after a failure
+                target = await self.ask_file_name(name, problem)
+                if target is None:
+                    self.notify("Not saved.")
+                    return False
+                name = str(target)
+            assert target is not None
+            try:
+                saved = session.save(target)
+            except OSError as exc:
+                problem = f"Cannot save {target}: {exc.strerror or exc}."
+                if session.path is None:
+                    continue  # the draft is kept; another name or folder may work
+                self.notify(
+                    f"{problem} Your changes are still here.",
+                    title="Not saved",
+                    severity="error",
+                    timeout=10,
+                )
+                return False
+            break
         self.update_title()
+        self.report_saved(saved, result)
+        return True
+
+    async def ask_file_name(self, name: str, problem: str) -> Path | None:
+        """A new readout's file name (None: the author cancelled)."""
+        while True:
+            answer = await self.app.push_screen_wait(SaveAsDialog(name, problem))
+            if not answer:
+                return None
+            target = Path(answer)
+            if not target.exists():
+                return target
+            choice = await self.app.push_screen_wait(
+                ChoiceDialog(
+                    "File exists",
+                    f"{target} already exists. Overwrite it?",
+                    [("Overwrite", "overwrite", "o"), ("Cancel", "cancel", "c")],
+                )
+            )
+            if choice == "overwrite":
+                return target
+            name, problem = answer, ""
+
+    def report_saved(self, saved: Path, result: CheckResult) -> None:
+        """Say what was saved, what the errors mean, and which exported pages are now out
+        of date."""
+        stale = stale_pages(saved, result, self.config)
         errors = len(result.errors)
         if errors:
-            self.notify(
-                f"Saved {saved.name} as a draft: it has {errors} error{'s' * (errors != 1)} "
-                "(F3 lists them).",
-                title="Saved with errors",
-                severity="warning",
+            message = (
+                f"Saved {saved.name} with {errors} error{'s' * (errors != 1)}; the page "
+                "cannot be rendered until they are fixed (F3 lists them)."
             )
         else:
-            self.notify(f"Saved {saved.name}.", title="Saved")
-        return True
+            message = f"Saved {saved.name}."
+        if stale:
+            names = ", ".join(page.name for page in stale)
+            message += f" Out of date now: {names}" + (
+                " (F4 exports them again once the errors are fixed)."
+                if errors
+                else " (F4 exports them again)."
+            )
+        self.notify(
+            message,
+            title="Saved with errors" if errors else "Saved",
+            severity="warning" if errors or stale else "information",
+            timeout=10 if errors or stale else 4,
+        )
 
     @work(exclusive=True, group="quit")
     async def action_quit(self) -> None:
@@ -523,35 +660,84 @@ class EditorScreen(Screen[None]):
     def write_draft(self) -> None:
         try:
             self.session.write_draft()
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: a file name holding a NUL
             if not self._draft_error_shown:
                 self._draft_error_shown = True
                 self.notify(
-                    f"Cannot write the recovery draft: {exc.strerror or exc}",
+                    f"Cannot write the recovery draft: {getattr(exc, 'strerror', None) or exc}",
                     severity="warning",
                 )
 
     @work(exclusive=True, group="restore")
-    async def offer_restore(self, data: dict[str, Any]) -> None:
-        name = self.session.path.name if self.session.path else "the new readout"
-        answer = await self.app.push_screen_wait(
-            ChoiceDialog(
-                "Recovery draft",
-                f"There is a recovery draft of {name} with changes that were never saved "
-                "(the editor did not close cleanly). Restore it?",
-                [("Restore", "restore", "r"), ("Discard draft", "discard", "d")],
+    async def offer_drafts(self, drafts: list[Draft]) -> None:
+        """List the drafts other sessions left; restore or discard them one at a time."""
+        while drafts:
+            path = self.session.path
+            answer = await self.app.push_screen_wait(
+                DraftsDialog([d.describe() for d in drafts], path.name if path else None)
             )
-        )
-        if answer == "restore":
-            await self.reload(data)
-            self.notify("Restored the recovery draft; Ctrl+S saves it.")
-        elif answer == "discard":
-            self.session.discard_draft()
+            if answer is None:
+                return
+            action, index = answer
+            draft = drafts[min(index, len(drafts) - 1)]
+            if action == "discard":
+                draft.remove()
+                drafts.remove(draft)
+                self.notify(f"Discarded the recovery draft of {draft.label()}.")
+                continue
+            if draft.data is None:
+                self.notify(
+                    f"This draft cannot be read; it stays at {draft.path}.", severity="error"
+                )
+                continue
+            await self.restore_draft(draft)
+            return
 
-    async def reload(self, data: dict[str, Any]) -> None:
-        self.session.restore(data)
+    async def restore_draft(self, draft: Draft) -> None:
+        session = self.session
+        if draft.file is not None and draft.file != session.path:
+            try:  # a draft of another readout, chosen in bare `author`: open that file
+                other = EditSession.open(draft.file, self.config)
+            except OpenFailed as exc:
+                self.notify(f"Cannot open {draft.file}: {exc}", severity="error")
+                return
+            session.discard_draft()
+            session = self.session = self.app.session = self.form.session = other
+        session.restore(draft)
+        self.form.show_all_fields(uses_edition_2(session.data) or self.form.has_class(SHOW_ALL))
         await self.form.recompose()
         self.forget_targets()
         self.query_one("#section").focus()
         self.update_title()
         self.check_now()
+        self.notify(f"Restored the recovery draft of {draft.label()}; Ctrl+S saves it.")
+
+
+def filled(value: Any) -> bool:
+    """Whether a participant or point holds anything the author typed."""
+    if isinstance(value, dict):
+        return any(filled(v) for v in value.values())
+    if isinstance(value, list):
+        return any(filled(v) for v in value)
+    return value not in (None, "") and not (isinstance(value, str) and not value.strip())
+
+
+def stale_pages(readout: Path, result: CheckResult, config: Config) -> list[Path]:
+    """The pages exported beside `readout` that no longer match it."""
+    pages = rendered_siblings(readout)
+    if result.errors or result.readout is None:
+        stale = list(pages.values())
+    else:
+        stale = []
+        for fmt, page in pages.items():
+            try:
+                current = page.read_text(encoding="utf-8")
+                fresh = render(result.readout, fmt, config=config)
+            except (OSError, UnicodeDecodeError, RenderError):
+                continue
+            if current != fresh:
+                stale.append(page)
+    document = page_path(readout, "docx")
+    if document.is_file() and (result.errors or stale):
+        stale.append(document)
+    return stale

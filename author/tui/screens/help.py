@@ -10,37 +10,36 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-HELP = """\
+from author.tui.keys import help_rows
+
+INTRO = """\
 # author — the readout editor
 
 Fill in the facts; the preview shows the page `author render` will print. Problems from the
 validator (the same one `author validate` runs) show under their field and in the list at the
 bottom.
 
-| key | does |
-|---|---|
-| Tab / Shift+Tab | next / previous field |
-| Ctrl+S | save (a file with errors is saved as a draft) |
-| Ctrl+Q | quit (asks when there are unsaved changes) |
-| F1 | this help |
-| F2 | show or hide the preview (it sits beside the form on wide terminals) |
-| F3 | go to the problems list; Enter on a problem goes to its field |
-| F4 | export the page as .txt, .md and .html next to the file (and .docx with author[docx]) |
-| F5 | add a participant or a point after the current one |
-| F6 | remove the current participant or point |
-| F7 / F8 (Alt+↑ / Alt+↓) | move the current participant or point up / down |
-| ↓ in Time zone | choose from the zones matching what you typed (`new y` → America/New_York) |
-| → in Honorific | accept the suggested honorific |
-| Enter / Space on Kind, Name order | open the choices |
+{keys}
+Multi-line fields (points, photos, footnotes, sub-points, mentions) take Enter as a new
+line; Tab leaves them. Photos, footnotes, sub-points and mentions take one entry per line;
+a blank line in a point starts a new paragraph. The fields F10 shows appear by themselves
+when the readout uses them.
 
-Multi-line fields (points, photos, footnotes, sub-points) take Enter as a new line; Tab
-leaves them. Photos, footnotes and sub-points take one entry per line.
-
-Your typing is kept in a recovery draft (`.NAME.author-draft` beside the file) about every
-half second; if the editor is killed, opening the file again offers to restore it.
+Your typing is kept in a recovery draft of this session's own (under
+`~/.cache/author/drafts/`) about every half second; if the editor is killed, the next
+`author` lists the drafts left behind and restores the one you choose.
 
 Press Escape or F1 to close this help.
 """
+
+
+def help_text() -> str:
+    """The help, its keys from the editor's one key table."""
+    rows = "\n".join(f"| {keys} | {does} |" for keys, does in help_rows())
+    return INTRO.replace("{keys}", "| key | does |\n|---|---|\n" + rows)
+
+
+HELP = help_text()
 
 
 class HelpScreen(ModalScreen[None]):

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.reactive import Reactive
@@ -17,6 +17,7 @@ from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static, 
 
 from author.diagnostics import Diagnostic, Loc
 from author.timezones import check_timezone, completions
+from author.tui.keys import bindings
 
 # How a control's raw value becomes the value stored in the data ("writer" says where).
 Converter = Callable[[Any], Any]
@@ -59,6 +60,22 @@ class Bound:
 
     def raw_value(self) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    def replace_raw(self, raw: Any) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def raw_from(self, session: Any) -> Any:
+        """What the control shows for the session's data (after an undo, say)."""
+        from author.tui.session import display_value
+
+        return display_value(session.get(self.loc))
+
+    def show_data(self, session: Any) -> None:
+        """Show the session's value again; that is not an edit."""
+        raw = self.raw_from(session)
+        self.remember_initial(raw)
+        if self.raw_value() != raw:
+            self.replace_raw(raw)
 
     def remember_initial(self, raw: Any) -> None:
         """The value the control was built with: a report of it is not an edit."""
@@ -112,6 +129,9 @@ class BoundInput(Bound, Input):
     def raw_value(self) -> str:
         return self.value
 
+    def replace_raw(self, text: str) -> None:
+        self.value = text
+
 
 class BoundTextArea(Bound, TextArea):
     def __init__(
@@ -142,6 +162,21 @@ class BoundTextArea(Bound, TextArea):
     def raw_value(self) -> str:
         return self.text
 
+    def replace_raw(self, text: str) -> None:
+        cursor = self.cursor_location
+        self.load_text(text)
+        self.cursor_location = cursor
+
+    def raw_from(self, session: Any) -> Any:
+        from author.tui.session import display_value
+        from author.tui.widgets.header import lines_text
+
+        if self.writer == "lines":
+            return lines_text(session.get(self.loc), "caption")
+        if self.writer.startswith("point:"):
+            return display_value(session.point_part(int(self.loc[1]), self.writer[6:]))
+        return display_value(session.get(self.loc))
+
 
 class BoundSelect(Bound, Select[str]):
     def __init__(
@@ -163,10 +198,18 @@ class BoundSelect(Bound, Select[str]):
             id=id,
         )
         self.bind(loc, lambda v: None if v is Select.NULL else v)
+        self.known = known
         self.remember_initial(value if value in known else Select.NULL)
 
     def raw_value(self) -> Any:
         return self.value
+
+    def raw_from(self, session: Any) -> Any:
+        value = session.get(self.loc)
+        return value if value in self.known else Select.NULL
+
+    def replace_raw(self, value: Any) -> None:
+        self.value = value
 
 
 class BoundCheckbox(Bound, Checkbox):
@@ -174,6 +217,13 @@ class BoundCheckbox(Bound, Checkbox):
         super().__init__(label, value if isinstance(value, bool) else default, compact=True, id=id)
         self.bind(loc, lambda v: bool(v), default=default)
         self.remember_initial(value if isinstance(value, bool) else default)
+
+    def raw_from(self, session: Any) -> Any:
+        value = session.get(self.loc)
+        return value if isinstance(value, bool) else self.default
+
+    def replace_raw(self, value: Any) -> None:
+        self.value = value
 
     def raw_value(self) -> bool:
         return self.value
@@ -242,9 +292,17 @@ class FieldRow(Horizontal, ProblemTarget):
 class TimezoneInput(BoundInput):
     """The time zone field: Down opens the completions for what was typed."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "open_completions", "Zones", show=False)
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("timezone")  # author/tui/keys.py
+
+    def complete_to_first(self) -> None:
+        """When the text is not a zone, take the first zone that matches it."""
+        text = self.value.strip()
+        if not text or check_timezone(text) is None:
+            return
+        names = completions(text, limit=1)
+        if names:
+            self.value = names[0]
+            self.cursor_position = len(self.value)
 
     def action_open_completions(self) -> None:
         field = self.parent.parent if self.parent else None

@@ -11,11 +11,12 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
 
 from author.config import Config
-from author.model import Kind, _parse_start
+from author.model import Kind, Role, _parse_start
 from author.rules.clock import WallTime, classify_wall_time, home_phrase, home_time
 from author.rules.duration import DurationError, duration_phrase, parse_duration
 from author.timezones import check_timezone
 from author.timezones import zone as get_zone
+from author.tui.allfields import EDITION_2_FIELD
 from author.tui.session import EditSession, display_value
 from author.tui.widgets.fields import (
     BoundCheckbox,
@@ -28,21 +29,37 @@ from author.tui.widgets.fields import (
     lines_or_none,
     minutes_or_text,
 )
+from author.tui.widgets.followons import FollowOnsEditor
 
 KIND_OPTIONS = [(kind.value.replace("_", " "), kind.value) for kind in Kind]
+ROLE_OPTIONS = [
+    ("hosted", Role.hosted.value),
+    ("chaired", Role.chaired.value),
+    ("co-chaired", Role.co_chaired.value),
+    ("attended", Role.attended.value),
+    ("participated in", Role.participated.value),
+]
 
 
 def derived_home_time(session: EditSession, config: Config) -> str:
     """`= on September 21, 7:05 a.m. JST` for the start and zone as typed so far."""
     start_text = session.get(("meeting", "start"))
-    zone_name = session.get(("meeting", "timezone")) or config.home_zone
-    if not isinstance(start_text, str) or not isinstance(zone_name, str):
+    if not isinstance(start_text, str):
         return ""
     try:
         start = _parse_start(start_text)
     except PydanticCustomError:
         return ""
-    if not isinstance(start, datetime) or check_timezone(zone_name) is not None:
+    if not isinstance(start, datetime):
+        return ""
+    return home_time_note(session, config, start)
+
+
+def home_time_note(session: EditSession, config: Config, start: datetime) -> str:
+    """`= on September 21, 7:05 a.m. JST` for a local start in the meeting's zone as typed
+    so far (the meeting's own start, or a follow-on's)."""
+    zone_name = session.get(("meeting", "timezone")) or config.home_zone
+    if not isinstance(zone_name, str) or check_timezone(zone_name) is not None:
         return ""
     label = session.get(("phrasing", "home_label")) or config.home_label
     if zone_name == config.home_zone:
@@ -136,6 +153,16 @@ class HeaderForm(Vertical):
             ),
         )
         yield FieldRow(
+            "Notice",
+            BoundInput(
+                ("notice",),
+                display_value(get(("notice",))),
+                placeholder="(optional) a line under the date: [Provisional translation]",
+                id="notice",
+            ),
+            classes=EDITION_2_FIELD,
+        )
+        yield FieldRow(
             "Photos",
             BoundTextArea(
                 ("photos",),
@@ -151,6 +178,27 @@ class HeaderForm(Vertical):
         yield FieldRow(
             "Kind",
             BoundSelect(("meeting", "kind"), KIND_OPTIONS, get(("meeting", "kind")), id="kind"),
+        )
+        yield FieldRow(
+            "Name",
+            BoundInput(
+                ("meeting", "name"),
+                display_value(get(("meeting", "name"))),
+                placeholder="(optional) Japan-Philippines Foreign Ministers’ Meeting",
+                id="meeting-name",
+            ),
+            classes=EDITION_2_FIELD,
+        )
+        yield FieldRow(
+            "Role",
+            BoundSelect(
+                ("meeting", "role"),
+                ROLE_OPTIONS,
+                get(("meeting", "role")),
+                prompt="(none: the principals met the counterparts)",
+                id="role",
+            ),
+            classes=EDITION_2_FIELD,
         )
         yield FieldRow(
             "Start",
@@ -207,6 +255,17 @@ class HeaderForm(Vertical):
             ),
         )
         yield FieldRow(
+            "Note",
+            BoundInput(
+                ("meeting", "note"),
+                display_value(get(("meeting", "note"))),
+                placeholder="(optional) after the closing: (The G7 Foreign Ministers attended.)",
+                id="meeting-note",
+            ),
+            classes=EDITION_2_FIELD,
+        )
+        yield FollowOnsEditor(s, self.config)
+        yield FieldRow(
             "Footnotes",
             BoundTextArea(
                 ("footnotes",),
@@ -217,6 +276,20 @@ class HeaderForm(Vertical):
                 id="footnotes",
                 classes="lines",
             ),
+        )
+        yield FieldRow(
+            "Mentions",
+            BoundTextArea(
+                ("mentions",),
+                lines_text(get(("mentions",)), ""),
+                placeholder="(optional) people the points name who are not participants, "
+                "one per line: President Zelenskyy",
+                to_data=lines_or_none,
+                writer="lines",
+                id="mentions",
+                classes="lines",
+            ),
+            classes=EDITION_2_FIELD,
         )
 
     def on_mount(self) -> None:
@@ -229,3 +302,5 @@ class HeaderForm(Vertical):
         ):
             if str(note.content) != text:
                 note.update(text)
+        for follow_ons in self.query(FollowOnsEditor):
+            follow_ons.refresh_derived()

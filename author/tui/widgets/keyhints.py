@@ -9,13 +9,7 @@ from __future__ import annotations
 from textual.widget import Widget
 from textual.widgets import Static
 
-ALWAYS = [("ctrl+s", "^S", "Save", "screen.save"), ("ctrl+q", "^Q", "Quit", "screen.quit")]
-AFTER = [
-    ("f1", "F1", "Help", "screen.help"),
-    ("f2", "F2", "Preview", "screen.toggle_preview"),
-    ("f3", "F3", "Problems", "screen.problems"),
-    ("f4", "F4", "Export", "screen.export"),
-]
+from author.tui.keys import hints
 
 
 def hint(key: str, label: str, action: str | None) -> str:
@@ -23,22 +17,25 @@ def hint(key: str, label: str, action: str | None) -> str:
     return f"[@click={action}]{text}[/]" if action else text
 
 
-def context_hints(widget: Widget | None) -> list[tuple[str, str]]:
-    """Extra keys for the focused widget: (key, what it does)."""
+def context_hints(widget: Widget | None) -> list[tuple[str, str, str]]:
+    """Extra keys for the focused widget: (key, word, action)."""
     from author.tui.widgets.fields import TimezoneInput
+    from author.tui.widgets.followons import FollowOnCard
     from author.tui.widgets.participants import ParticipantCard
     from author.tui.widgets.points import PointText
 
     if widget is None:
         return []
     if isinstance(widget, PointText):
-        return [("F5", "Add"), ("F6", "Delete"), ("F7/F8", "Move"), ("F9", "Heading/sub")]
+        return hints("point")
     if isinstance(widget, TimezoneInput):
-        return [("↓", "Zones")]
+        return hints("timezone")
     for ancestor in widget.ancestors_with_self:
+        if isinstance(ancestor, FollowOnCard):
+            return hints("follow_on")
         if isinstance(ancestor, ParticipantCard):
-            extra = [("→", "Suggestion")] if (widget.id or "").endswith("honorific") else []
-            return [*extra, ("F5", "Add"), ("F6", "Remove"), ("F7/F8", "Move")]
+            extra = hints("honorific") if (widget.id or "").endswith("honorific") else []
+            return [*extra, *hints("participant")]
     return []
 
 
@@ -48,9 +45,10 @@ class KeyHints(Static):
         self.shown = ""
 
     def show_for(self, widget: Widget | None) -> None:
-        parts = [hint(k, label, action) for _, k, label, action in ALWAYS]
-        parts += [hint(k, label, None) for k, label in context_hints(widget)]
-        parts += [hint(k, label, action) for _, k, label, action in AFTER]
+        always = hints("editor")  # Save, Quit, Undo first; then the field's keys; then F1-F4
+        parts = [hint(k, word, f"screen.{action}") for k, word, action in always[:3]]
+        parts += [hint(k, word, None) for k, word, _ in context_hints(widget)]
+        parts += [hint(k, word, f"screen.{action}") for k, word, action in always[3:]]
         text = "  ".join(parts)
         if text != self.shown:
             self.shown = text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Label, Static
@@ -14,8 +14,17 @@ from author.diagnostics import Diagnostic, Loc
 from author.model import Participant
 from author.render import participant_phrase, short_reference
 from author.rules.names import KNOWN_HONORIFICS
+from author.tui.allfields import EDITION_2_FIELD
+from author.tui.keys import bindings
 from author.tui.session import EditSession, display_value
-from author.tui.widgets.fields import BoundInput, BoundSelect, FieldRow, ProblemTarget, problem_text
+from author.tui.widgets.fields import (
+    BoundCheckbox,
+    BoundInput,
+    BoundSelect,
+    FieldRow,
+    ProblemTarget,
+    problem_text,
+)
 
 SIDES = {
     "principals": "Principals (our side)",
@@ -30,9 +39,13 @@ PARTICIPANT_FIELDS: list[tuple[str, str, str]] = [
     ("suffix", "Suffix", "(optional) MP"),
     ("display_name", "Display name", "(optional) whole name, verbatim"),
     ("title", "Title", "Minister for Foreign Affairs of Japan"),
+    ("title_first", "", ""),
     ("context", "Context", "(optional) who is visiting …"),
     ("short", "Short", "(optional) how the points refer to them"),
+    ("group", "Group", "(instead of a person) the Ambassadors of … to Japan"),
 ]
+EDITION_2 = {"title_first", "group"}  # shown with the form's other edition-2 fields
+TITLE_FIRST_LABEL = "title first, no honorific (former Foreign Minister HAYASHI …)"
 NAME_ORDERS = [("family name first", "family_first"), ("given name first", "given_first")]
 MODEL_FIELDS = set(Participant.model_fields)
 
@@ -42,6 +55,7 @@ def rendered_name(entry: Any, principal: bool, caps: bool) -> str:
     if not isinstance(entry, dict):
         return ""
     values = {k: (v if isinstance(v, str) else None) for k, v in entry.items() if k in MODEL_FIELDS}
+    values["title_first"] = entry.get("title_first") is True
     if values.get("name_order") not in (None, "family_first", "given_first"):
         values["name_order"] = None
     marker = "\x00"
@@ -49,7 +63,7 @@ def rendered_name(entry: Any, principal: bool, caps: bool) -> str:
     person = Participant.model_construct(**{**values, "title": title})
     phrase = participant_phrase(person, principal, caps)
     if title == marker:
-        phrase = phrase.replace(f", {marker}", "")
+        phrase = phrase.replace(f", {marker}", "").replace(marker, "").strip()
     if not (values.get("family_name") or values.get("display_name")):
         return phrase.strip(", ") if phrase.strip(", ") else ""
     short = short_reference(person).replace(marker, "").strip()
@@ -73,12 +87,7 @@ def card_buttons(suffix: str) -> list[Button]:
 class ParticipantCard(Vertical):
     """One participant's fields, with the rendered name above them."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f5", "add", "Add person"),
-        Binding("f6", "delete", "Remove"),
-        Binding("f7,alt+up", "move(-1)", "Up"),
-        Binding("f8,alt+down", "move(1)", "Down"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("participant")  # author/tui/keys.py
 
     class Edit(Message):
         def __init__(self, side: str, index: int, action: str, delta: int = 0) -> None:
@@ -104,6 +113,8 @@ class ParticipantCard(Vertical):
             value = self.session.get(loc)
             if key == "name_order":
                 control = BoundSelect(loc, NAME_ORDERS, value, prompt="(default)")
+            elif key == "title_first":
+                control = BoundCheckbox(loc, TITLE_FIRST_LABEL, value, False)
             else:
                 control = BoundInput(
                     loc,
@@ -112,7 +123,7 @@ class ParticipantCard(Vertical):
                     suggestions=KNOWN_HONORIFICS if key == "honorific" else None,
                 )
             control.id = f"{self.side}-{self.index}-{key}"
-            yield FieldRow(label, control)
+            yield FieldRow(label, control, classes=EDITION_2_FIELD if key in EDITION_2 else "")
 
     def on_mount(self) -> None:
         self.refresh_name()

@@ -9,13 +9,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Label, Static
 
 from author.diagnostics import Diagnostic, Loc
+from author.tui.keys import bindings
 from author.tui.session import EditSession, display_value
 from author.tui.widgets.fields import BoundTextArea, ProblemTarget, problem_text
 
@@ -27,13 +28,7 @@ def keep_text(text: str) -> str:
 class PointText(BoundTextArea, ProblemTarget):
     """One numbered point's text."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f5", "edit('add')", "Add point"),
-        Binding("f6", "edit('delete')", "Delete"),
-        Binding("f7,alt+up", "edit('move', -1)", "Up"),
-        Binding("f8,alt+down", "edit('move', 1)", "Down"),
-        Binding("f9", "edit('details')", "Heading/sub-points"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("point")  # author/tui/keys.py
 
     class Edit(Message):
         def __init__(self, index: int, action: str, delta: int = 0) -> None:
@@ -44,7 +39,8 @@ class PointText(BoundTextArea, ProblemTarget):
         super().__init__(
             ("points", index),
             display_value(session.point_part(index, "text")),
-            placeholder="the point, as it should be printed",
+            placeholder="the point, as it should be printed (a blank line starts a new "
+            "paragraph; under a heading with sub-points it may stay empty)",
             to_data=keep_text,
             writer="point:text",
             id=f"point-{index}-text",
@@ -127,7 +123,7 @@ class PointsEditor(Vertical, ProblemTarget):
                 ("details", "Heading/sub-points", "F9"),
                 ("up", "↑", "Move up (F7)"),
                 ("down", "↓", "Move down (F8)"),
-                ("delete", "✕", "Delete (F6)"),
+                ("delete", "✕", "Remove (F6)"),
             ):
                 button = Button(label, id=f"point-{action}", classes="card-button", tooltip=tip)
                 button.can_focus = False  # clicking keeps the focus on the point
