@@ -328,11 +328,12 @@ def _render_docx(name: str, args: argparse.Namespace, config) -> int:
     return EXIT_OK
 
 
-def _write_file(target: str | Path, text: str | bytes) -> None:
+def _write_file(target: str | Path, text: str | bytes, *, sync_folder: bool = True) -> Path:
+    """Write atomically (see `write_atomic`); the file written, or UsageError."""
     from author.yamlio import write_atomic
 
     try:
-        write_atomic(target, text)
+        return write_atomic(target, text, sync_folder=sync_folder)
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
 
@@ -483,37 +484,63 @@ def _cmd_render_write(args: argparse.Namespace, formats: list[str], langs: list[
             Path(args.output_dir).mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UsageError(f"cannot create {args.output_dir}: {exc.strerror or exc}") from None
-    status = EXIT_OK
-    written = unchanged = failed = 0
-    for name, pages in plan:
-        try:
-            page, file_status = _renderer(name, args, config, langs)
-        except UsageError as exc:  # unreadable: reported, and the others go on
-            print(f"author: {exc}", file=sys.stderr)
-            page, file_status = None, EXIT_USAGE
-        if page is None:
-            failed += 1
-            status = max(status, file_status)
-            continue
-        # All of a readout's pages before any is written: a template that fails on this
-        # readout (exit 2, the run stops) leaves its pages as they were.
-        texts = {key: page(key[1], key[0]) for key in pages}
-        for key, target in pages.items():
-            if _holds(target, texts[key]):
-                unchanged += 1
-                continue
-            try:
-                _write_file(target, texts[key])
-            except UsageError as exc:
-                print(f"author: {exc}", file=sys.stderr)
-                status = EXIT_USAGE
-                continue
-            written += 1
-    summary = f"{_count(written, 'page')} written, {unchanged} unchanged"
-    if failed:
-        summary += f"; {_count(failed, 'readout')} not rendered (see above)"
+    from author.yamlio import sync_folders
+
+    tally = _Tally()
+    try:
+        for name, pages in plan:
+            _write_pages(name, pages, args, config, langs, tally)
+    finally:
+        sync_folders(tally.folders)  # the renames made durable, once per folder
+    summary = f"{_count(tally.written, 'page')} written, {tally.unchanged} unchanged"
+    if tally.failed:
+        summary += f"; {_count(tally.failed, 'readout')} not rendered (see above)"
     print(summary, file=sys.stderr)
-    return status
+    return tally.status
+
+
+class _Tally:
+    """What a `render --write` run did: its exit status, the pages written and left
+    unchanged, the readouts not rendered, and the folders written into."""
+
+    def __init__(self) -> None:
+        self.status = EXIT_OK
+        self.written = self.unchanged = self.failed = 0
+        self.folders: set[Path] = set()
+
+
+def _write_pages(
+    name: str,
+    pages: dict[tuple[str, str], Path],
+    args: argparse.Namespace,
+    config,
+    langs: Sequence[str],
+    tally: _Tally,
+) -> None:
+    """Check one readout and write its pages; a problem is reported and counted."""
+    try:
+        page, status = _renderer(name, args, config, langs)
+    except UsageError as exc:  # unreadable: reported, and the others go on
+        print(f"author: {exc}", file=sys.stderr)
+        page, status = None, EXIT_USAGE
+    if page is None:
+        tally.failed += 1
+        tally.status = max(tally.status, status)
+        return
+    # All of a readout's pages before any is written: a template that fails on this
+    # readout (exit 2, the run stops) leaves its pages as they were.
+    texts = {key: page(key[1], key[0]) for key in pages}
+    for key, target in pages.items():
+        if _holds(target, texts[key]):
+            tally.unchanged += 1
+            continue
+        try:
+            tally.folders.add(_write_file(target, texts[key], sync_folder=False).parent)
+        except UsageError as exc:
+            print(f"author: {exc}", file=sys.stderr)
+            tally.status = EXIT_USAGE
+            continue
+        tally.written += 1
 
 
 def _holds(target: Path, text: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from author import lint_ja
@@ -71,22 +72,37 @@ def free_texts(data: dict[str, Any]) -> Iterator[tuple[Loc, str, bool]]:
         yield ("meeting", "note"), note, True  # a sentence of the lead: linted like a point
 
 
-def known_people(data: dict[str, Any]) -> list[freetext.KnownPerson]:
+def known_people(data: dict[str, Any]) -> tuple[freetext.KnownPerson, ...]:
+    """The listed people as the points name them. Cached by the fields it reads: in an
+    archive, the same people come back file after file."""
+    described = tuple(
+        (person.get("group") is not None, person.get("title"), person.get("family_name"),
+         person.get("display_name"), person.get("short"))
+        for _, person in _participants(data)
+    )  # fmt: skip
+    try:
+        return _known_people(described)
+    except TypeError:  # a value that cannot be a key (a list where text belongs)
+        return _known_people.__wrapped__(described)
+
+
+@lru_cache(maxsize=1024)
+def _known_people(described: tuple[tuple[Any, ...], ...]) -> tuple[freetext.KnownPerson, ...]:
     people = []
-    for _, person in _participants(data):
-        if person.get("group") is not None and not _text(person.get("short")):
+    for is_group, title_value, family_value, display_value, short_value in described:
+        if is_group and not _text(short_value):
             continue  # a group has no default short: the points cannot name it
-        title = _text(person.get("title")) or ""
-        family = _text(person.get("family_name"))
-        display = _text(person.get("display_name"))
-        short = _text(person.get("short")) or default_short(title, family, display)
+        title = _text(title_value) or ""
+        family = _text(family_value)
+        display = _text(display_value)
+        short = _text(short_value) or default_short(title, family, display)
         head, _, last = short.rpartition(" ")
         people.append(
             freetext.KnownPerson(
                 short=short, title=head or title_word(title), family=family or last
             )
         )
-    return people
+    return tuple(people)
 
 
 _CONTEXT_ENDS = ".,;"

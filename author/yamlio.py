@@ -122,13 +122,20 @@ def dump_readout(data: dict[str, Any], header: str = "") -> str:
 
 
 def write_atomic(
-    path: str | Path, text: str | bytes, *, new_file_mode: int | None = None
+    path: str | Path,
+    text: str | bytes,
+    *,
+    new_file_mode: int | None = None,
+    sync_folder: bool = True,
 ) -> Path:
     """Write `text` (UTF-8; or bytes as they are) to `path` through a temporary file and a
     rename. A symlink is written through (its target is replaced, the link stays); the
     original's mode is kept; a new file gets `new_file_mode` (default: 0666 less the
     umask). A path naming an open descriptor (`/dev/stdout`, `/dev/fd/3`) is written into
-    that descriptor, as a shell redirect is: a pipe takes it, `>> log` appends to it."""
+    that descriptor, as a shell redirect is: a pipe takes it, `>> log` appends to it. With
+    `sync_folder=False` the caller makes the rename durable (`sync_folders`, once per
+    folder after a batch of writes); the file is whole either way. Returns the file
+    written (the link's target)."""
     data = text.encode("utf-8") if isinstance(text, str) else text
     descriptor = _descriptor_of(path)
     if descriptor is not None:
@@ -165,8 +172,16 @@ def write_atomic(
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
-    _sync_folder(folder)
+    if sync_folder:
+        _sync_folder(folder)
     return target
+
+
+def sync_folders(folders: set[Path]) -> None:
+    """Make the renames into these folders durable: what `write_atomic` does after each
+    write, once per folder for a batch."""
+    for folder in sorted(folders):
+        _sync_folder(folder)
 
 
 def _descriptor_of(path: str | Path) -> int | None:

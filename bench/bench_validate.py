@@ -1,22 +1,30 @@
-"""Validation speed: `author validate` against a minimal baseline and check-jsonschema.
+"""Validation speed at archive scale: `author validate` against a minimal baseline, and
+the batch render.
 
-    .venv/bin/python bench/bench_validate.py [--files 1000] [--repeat 5] [--out DIR]
+    .venv/bin/python bench/bench_validate.py [--files 1000,10000,50000] [--repeat 5] [--out DIR]
 
 Generates realistic readouts (3-15 points of 50-150 words, 2-6 participants, varied
 kinds, zones and durations; a third of them bilingual, with the Japanese page's `ja`
 facts; of the others, a share written with edition 2's fields: named meetings,
 multilateral roles, group counterparts, follow-ons with their own start, multi-paragraph
-points) under bench/out/ (gitignored), then measures in this one run,
-each command in its own subprocess, best of --repeat runs:
+points) under bench/out/ (gitignored; the largest size once, reused by later runs while
+the generator and seed are the same), then measures in this one run, each command in its
+own subprocess, best of --repeat runs (halved above 10,000 files), the commands
+interleaved:
 
-- `author validate` on all files vs `bench/baseline_validate.py` (read + libyaml parse +
-  Pydantic validate, same one-process model);          target: ratio <= 1.3
-- `check-jsonschema --schemafile schemas/readout.schema.json` on the same files;
-                                                        target: author >= 8x faster
-- one file: `author validate` vs the baseline (start-up);  target: ratio <= 1.3
-- peak RSS of `author validate` on 100 and on all files;  target: does not grow
+- for each size, `author validate` vs `bench/baseline_validate.py` (read + libyaml parse
+  + Pydantic validate, same one-process model);   target: ratio <= 1.15 at 1,000 files,
+                                                  <= 1.2 at 10,000 and more
+- `check-jsonschema --schemafile schemas/readout.schema.json` on the smallest size;
+                                                  target: author >= 8x faster
+- one file: `author validate` vs the baseline (start-up);  target: ratio <= 1.2
+- peak RSS of both at each size, and of a bare `python -c pass` given the same argument
+  list (what the argument list itself costs);  target: author grows no more than the
+  baseline from one file to the largest size
+- the batch render: 1,000 pages by one `author render --write` against 1,000 `author
+  render FILE --output PAGE` processes (100 of them measured, the time scaled by 10)
 
-Prints a table and the machine. Exits 0 whatever the numbers (this is a measurement).
+Prints tables and the machine. Exits 0 whatever the numbers (this is a measurement).
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ import random
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -244,17 +253,36 @@ def is_edition_2(text: str) -> bool:
     return any(marker in text for marker in markers)
 
 
+GENERATOR = 3  # raise when readout_text changes, so that old files are not reused
+
+
 def generate(folder: Path, count: int, seed: int = 20260) -> list[Path]:
+    """`count` readouts in `folder`, the n-th always the same (one random stream): files
+    already there from the same generator and seed, at least `count` of them, are reused
+    (writing 50,000 files takes longer than checking them)."""
+    stamp = folder / ".generated"
+    names = [f"meeting-{i:04d}.readout.yaml" for i in range(count)]
+    try:
+        version, made_seed, made = map(int, stamp.read_text(encoding="utf-8").split())
+    except (OSError, ValueError):
+        version = made_seed = made = -1
+    if (version, made_seed) == (GENERATOR, seed) and made >= count:
+        return [folder / name for name in names]
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     rng = random.Random(seed)
-    paths = []
-    for i in range(count):
-        path = folder / f"meeting-{i:04d}.readout.yaml"
-        path.write_text(readout_text(rng, i), encoding="utf-8")
-        paths.append(path)
-    return paths
+    for i, name in enumerate(names):
+        (folder / name).write_text(readout_text(rng, i), encoding="utf-8")
+    stamp.write_text(f"{GENERATOR} {seed} {count}\n", encoding="utf-8")
+    return [folder / name for name in names]
+
+
+# The peak RSS a parent reads from wait4 is at least its own: the kernel counts the
+# forking process's high-water mark into the child's at exec. This bench holds 50,000 names
+# (about 39 MiB), which would hide every figure below that; GNU time, a small C program,
+# forks the command and reports the command's own peak.
+GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 
 
 class Run:
@@ -266,26 +294,31 @@ class Run:
         self.status = 0
         self.rss = 0
 
-    def add(self, cmd: list[str]) -> None:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
-        stderr = proc.stderr.read() if proc.stderr else b""
-        _, status, usage = os.wait4(proc.pid, 0)
-        self.wall = min(self.wall, time.perf_counter() - start)
+    def add(self, cmd: list[str], cwd: Path = ROOT) -> None:
+        with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+            wrapped = [GNU_TIME, "-f", "%M", "-o", rss.name, *cmd] if GNU_TIME else cmd
+            start = time.perf_counter()
+            proc = subprocess.Popen(
+                wrapped, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd
+            )
+            stderr = proc.stderr.read() if proc.stderr else b""
+            _, status, usage = os.wait4(proc.pid, 0)  # CPU: the command's, reaped by time
+            self.wall = min(self.wall, time.perf_counter() - start)
+            peak = int(rss.read().strip() or 0) if GNU_TIME else usage.ru_maxrss
         self.cpu = min(self.cpu, usage.ru_utime + usage.ru_stime)
         self.status = os.waitstatus_to_exitcode(status)
-        self.rss = max(self.rss, usage.ru_maxrss)
+        self.rss = max(self.rss, peak)
         if self.status != 0:
             sys.stderr.write(stderr.decode(errors="replace")[-2000:])
 
 
-def measure(cmds: list[list[str]], repeat: int) -> list[Run]:
+def measure(cmds: list[list[str]], repeat: int, cwd: Path = ROOT) -> list[Run]:
     """Run the commands in turn, `repeat` rounds, so that a change in the machine's load
     falls on all of them alike."""
     runs = [Run() for _ in cmds]
     for _ in range(repeat):
         for cmd, result in zip(cmds, runs, strict=True):
-            result.add(cmd)
+            result.add(cmd, cwd)
     return runs
 
 
@@ -370,16 +403,62 @@ def breakdown(files: list[str], repeat: int) -> list[tuple[str, float]]:
     ]
 
 
+def target(count: int) -> float:
+    """The ratio to the baseline that `author validate` must keep on `count` files: at
+    1,000 files start-up is a sixth of the time and the per-file cost must be lower to
+    stay within 1.15; from 10,000 on, the per-file cost is all there is."""
+    return 1.15 if 1000 <= count < 10_000 else 1.2
+
+
+def batch_render(folder: Path, files: list[Path], out: Path, repeat: int) -> tuple[Run, Run, int]:
+    """1,000 pages (or as many files as there are): one `render --write` process, against
+    `render FILE --output PAGE` processes, of which a tenth are run and scaled."""
+    pages = files[:1000]
+    sample = pages[: max(1, len(pages) // 10)]
+    write = [str(BIN / "author"), "render", "--write", "--output-dir"]
+    one, each = Run(), Run()
+    for round_ in range(repeat):
+        target_dir = out / f"pages-{round_}"
+        shutil.rmtree(target_dir, ignore_errors=True)  # every page written, none unchanged
+        one.add([*write, str(target_dir), *(p.name for p in pages)], folder)
+        start = time.perf_counter()
+        cpu = 0.0
+        for path in sample:
+            run = Run()
+            run.add(
+                [str(BIN / "author"), "render", path.name, "--output", str(target_dir / "x.txt")],
+                folder,
+            )
+            cpu += run.cpu
+        each.wall = min(each.wall, (time.perf_counter() - start) * len(pages) / len(sample))
+        each.cpu = min(each.cpu, cpu * len(pages) / len(sample))
+    return one, each, len(pages)
+
+
+def mib(kib: int) -> str:
+    return f"{kib / 1024:.1f} MiB"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument(
+        "--files",
+        default="1000",
+        help="how many readouts, or several sizes: 1000,10000,50000 (default: 1000)",
+    )
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = parser.parse_args()
+    sizes = sorted({int(n) for n in args.files.split(",")})
 
-    files = [str(p) for p in generate(args.out / "readouts", args.files)]
+    folder = args.out / "readouts"
+    paths = generate(folder, max(sizes))
+    # Names relative to the folder: 50,000 absolute paths would pass the kernel's limit on
+    # a command line (ARG_MAX, 2 MiB here).
+    names = [p.name for p in paths]
     author = [str(BIN / "author"), "validate", "-q"]
     baseline = [sys.executable, str(ROOT / "bench" / "baseline_validate.py")]
+    bare = [sys.executable, "-c", "pass"]
     jsonschema = [
         str(BIN / "check-jsonschema"),
         "--schemafile",
@@ -392,62 +471,95 @@ def main() -> int:
     # So compile them here first.
     compileall.compile_dir(str(ROOT / "author"), quiet=1)
     for cmd in (author, baseline, jsonschema):  # warm the disk cache
-        Run().add([*cmd, *files[:5]])
+        Run().add([*cmd, *names[:5]], folder)
+    Run().add([*author, *names], folder)  # and read every file once
     load_before = os.getloadavg()[0]
+    uptime = _uptime()
 
-    a_all, b_all = measure([[*author, *files], [*baseline, *files]], args.repeat)
-    (j_all,) = measure([[*jsonschema, *files]], max(1, args.repeat // 2))
-    a_one, b_one = measure([[*author, files[0]], [*baseline, files[0]]], args.repeat * 4)
-    tenth = files[: max(1, len(files) // 10)]
-    (a_tenth,) = measure([[*author, *tenth]], 2)
+    by_size = {}
+    for count in sizes:
+        repeat = args.repeat if count <= 10_000 else max(2, (args.repeat + 1) // 2)
+        cmds = [[*author, *names[:count]], [*baseline, *names[:count]], [*bare, *names[:count]]]
+        by_size[count] = (*measure(cmds, repeat, folder), repeat)
+    smallest = names[: sizes[0]]
+    (j_all,) = measure([[*jsonschema, *smallest]], max(1, args.repeat // 2), folder)
+    a_one, b_one, bare_one = measure(
+        [[*author, names[0]], [*baseline, names[0]], [*bare, names[0]]], args.repeat * 4, folder
+    )
+    one, each, pages = batch_render(folder, paths, args.out, max(1, args.repeat // 2))
 
-    rows = [
-        ("author validate, all files", a_all, b_all, "baseline", "<= 1.3", 1.3, True),
-        ("check-jsonschema, all files", j_all, a_all, "author", ">= 8 (x faster)", 8, False),
-        ("author validate, one file", a_one, b_one, "baseline", "<= 1.3", 1.3, True),
-    ]
-    share = sum(is_edition_2(Path(f).read_text(encoding="utf-8")) for f in files)
+    share = sum(is_edition_2(path.read_text(encoding="utf-8")) for path in paths)
     print(
-        f"{len(files)} generated readouts in {args.out / 'readouts'}, {share} of them "
-        "with edition 2's fields (named meetings, roles, groups, follow-ons, "
-        "multi-paragraph points, the added kinds)"
+        f"{len(paths)} generated readouts in {folder}, {share} of them with edition 2's "
+        "fields (named meetings, roles, groups, follow-ons, multi-paragraph points, the "
+        "added kinds)"
     )
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.platform()}, "
-        f"Python {platform.python_version()}; best of {args.repeat} runs (one file: "
-        f"{args.repeat * 4}); load average {load_before:.2f} before, "
-        f"{os.getloadavg()[0]:.2f} after"
+        f"Python {platform.python_version()}; load average {load_before:.2f} before, "
+        f"{os.getloadavg()[0]:.2f} after; uptime before: {uptime}"
     )
-    print(
-        f"exit status: author {a_all.status}, baseline {b_all.status}, "
-        f"check-jsonschema {j_all.status} (0 = all valid)"
-    )
+    statuses = ", ".join(f"{n}: {runs[0].status}/{runs[1].status}" for n, runs in by_size.items())
+    print(f"exit status author/baseline ({statuses}), check-jsonschema {j_all.status} (0 = valid)")
     print()
     header = ("measure", "wall", "against", "ratio", "cpu ratio", "target", "met")
-    print("| {:<28} | {:>8} | {:>17} | {:>5} | {:>9} | {:<15} | {:<3} |".format(*header))
-    print(f"|{'-' * 30}|{'-' * 10}|{'-' * 19}|{'-' * 7}|{'-' * 11}|{'-' * 17}|-----|")
-    for name, mine, other, other_name, target, limit, at_most in rows:
+    print("| {:<30} | {:>8} | {:>18} | {:>5} | {:>9} | {:<15} | {:<3} |".format(*header))
+    print(f"|{'-' * 32}|{'-' * 10}|{'-' * 20}|{'-' * 7}|{'-' * 11}|{'-' * 17}|-----|")
+
+    def row(name: str, mine: Run, other: Run, other_name: str, limit: float, at_most: bool):
         ratio = mine.wall / other.wall
         met = ratio <= limit if at_most else ratio >= limit
+        goal = f"<= {limit:g}" if at_most else f">= {limit:g} (x faster)"
         against = f"{other.wall:.3f} s {other_name}"
         print(
-            f"| {name:<28} | {mine.wall:>6.3f} s | {against:>17} | {ratio:>5.2f} | "
-            f"{mine.cpu / other.cpu:>9.2f} | {target:<15} | {'yes' if met else 'NO':<3} |"
+            f"| {name:<30} | {mine.wall:>6.3f} s | {against:>18} | {ratio:>5.2f} | "
+            f"{mine.cpu / other.cpu:>9.2f} | {goal:<15} | {'yes' if met else 'NO':<3} |"
         )
-    a_rss, a_tenth_rss, a_one_rss, b_rss = a_all.rss, a_tenth.rss, a_one.rss, b_all.rss
-    print()
-    growth = 100 * (a_rss - a_tenth_rss) / a_tenth_rss
+
+    for count, (a_run, b_run, _, _) in by_size.items():
+        row(f"author validate, {count:,} files", a_run, b_run, "baseline", target(count), True)
+    row(f"check-jsonschema, {sizes[0]:,} files", j_all, by_size[sizes[0]][0], "author", 8, False)
+    row("author validate, one file", a_one, b_one, "baseline", 1.2, True)
     print(
-        f"peak RSS of author validate: {a_one_rss / 1024:.1f} MiB for 1 file, "
-        f"{a_tenth_rss / 1024:.1f} MiB for {len(tenth)} files, "
-        f"{a_rss / 1024:.1f} MiB for {len(files)} files ({growth:+.1f}%); "
-        f"baseline {b_rss / 1024:.1f} MiB for {len(files)} files"
+        "best of: "
+        + ", ".join(f"{n:,} files {r[3]}" for n, r in by_size.items())
+        + f", one file {args.repeat * 4}"
     )
     print()
-    print(f"in-process breakdown over {len(files)} files (imports excluded):")
-    for name, seconds in breakdown(files, args.repeat):
+    print("peak RSS (the argument list is the same for all three commands):")
+    print("| files | author validate | baseline | python -c pass (the argument list) |")
+    print("|---|---|---|---|")
+    print(f"| 1 | {mib(a_one.rss)} | {mib(b_one.rss)} | {mib(bare_one.rss)} |")
+    for count, (a_run, b_run, bare_run, _) in by_size.items():
+        print(f"| {count:,} | {mib(a_run.rss)} | {mib(b_run.rss)} | {mib(bare_run.rss)} |")
+    a_big, b_big, bare_big, _ = by_size[sizes[-1]]
+    growth_a, growth_b = a_big.rss - a_one.rss, b_big.rss - b_one.rss
+    print(
+        f"from 1 to {sizes[-1]:,} files: author +{mib(growth_a)}, baseline +{mib(growth_b)}, "
+        f"the argument list +{mib(bare_big.rss - bare_one.rss)}; author beyond the baseline's "
+        f"growth: {mib(growth_a - growth_b)} "
+        f"(target: no more than the baseline's: {'yes' if growth_a <= growth_b else 'NO'})"
+    )
+    print()
+    print(
+        f"batch render of {pages:,} pages (text), best of {max(1, args.repeat // 2)}: one "
+        f"`author render --write` process {one.wall:.2f} s (CPU {one.cpu:.2f} s); {pages:,} "
+        f"`author render FILE --output PAGE` processes {each.wall:.1f} s (CPU {each.cpu:.1f} "
+        f"s; {max(1, pages // 10)} run, scaled by {pages / max(1, pages // 10):g}): "
+        f"{each.wall / one.wall:.0f}x faster in one process"
+    )
+    print()
+    print(f"in-process breakdown over {len(smallest)} files (imports excluded):")
+    for name, seconds in breakdown([str(folder / n) for n in smallest], args.repeat):
         print(f"  {name:<52} {seconds:6.3f} s")
     return 0
+
+
+def _uptime() -> str:
+    try:
+        return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "n/a"
 
 
 if __name__ == "__main__":

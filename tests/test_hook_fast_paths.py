@@ -210,3 +210,63 @@ def test_positions_found_later_equal_positions_recorded_while_loading(seed, step
     assert document.data == located.data
     assert document.values == located.values
     assert document.keys == located.keys
+
+
+# -- the title trie and the caches shared across readouts ------------------------------------
+
+TITLE_PARTS = st.sampled_from(["Minister", "Vice", "Vice-", "Prime", "Chair", "man", "M", "S", " "])
+TITLE_SETS = st.lists(
+    st.lists(TITLE_PARTS, min_size=1, max_size=3).map("".join).map(str.strip).filter(bool),
+    max_size=6,
+).map(frozenset)
+
+
+def _longest_first(titles: frozenset[str]) -> re.Pattern[str]:
+    """The plain form of the scan's title part: every title, longest first."""
+    ordered = sorted(titles, key=len, reverse=True)
+    return re.compile("|".join(re.escape(t) for t in ordered))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TITLE_SETS, st.lists(TITLE_PARTS | WORDS, max_size=20).map("".join))
+def test_the_title_trie_matches_the_longest_title_as_the_plain_alternation(
+    titles: frozenset[str], text: str
+) -> None:
+    titles |= {"Minister", "Vice Minister", "Vice-Minister", "Chair", "Chairman"}
+    trie = re.compile(freetext._alternation(titles))
+    assert [m.span() for m in trie.finditer(text)] == [
+        m.span() for m in _longest_first(titles).finditer(text)
+    ]
+
+
+def test_readouts_with_the_same_people_share_one_index_and_others_do_not() -> None:
+    from author.lint import known_people
+
+    def readout(family: str) -> dict:
+        person = {"family_name": family, "title": "Minister for Foreign Affairs of Japan"}
+        return {"principals": [person], "counterparts": [{"display_name": "Mr. X", "title": "E"}]}
+
+    first, again, other = readout("KAMIKAWA"), readout("KAMIKAWA"), readout("HAYASHI")
+    assert known_people(first) is known_people(again)  # one cached answer for equal inputs
+    _, index = freetext.references(known_people(first), None)
+    assert freetext.references(known_people(again), None)[1] is index
+    assert freetext.references(known_people(other), None)[1] is not index
+    text = ["Minister Kamikava said so."]
+    assert freetext.findings(text, known_people(first))[0][0].suggestion == "Minister Kamikawa"
+    assert freetext.findings(text, known_people(other)) == [[]]  # not Hayashi's near miss
+
+
+def test_people_fields_that_cannot_be_a_key_are_read_without_the_cache() -> None:
+    from author.lint import known_people
+
+    data = {"principals": [{"family_name": ["KAMIKAWA"], "title": "Minister", "short": "Ms. K"}]}
+    assert known_people(data) == (freetext.KnownPerson("Ms. K", "Ms.", "K"),)
+
+
+def test_remembered_verdicts_stay_bounded() -> None:
+    _, index = freetext.references((freetext.KnownPerson("Minister Abe", "Minister", "Abe"),), None)
+    assert index is not None
+    for i in range(5000):
+        index.judged("Minister", f"Name{i}")
+    assert len(index._judged) <= 4096
+    assert index.judged("Minister", "Abbe") == index.judge("Minister", "Abbe") is not None

@@ -229,3 +229,14 @@ def test_help_says_how_pages_are_named() -> None:
     text = " ".join(done.stdout.split())  # as argparse wraps it
     assert "x.readout.yaml (or .yml) → x.txt" in text
     assert "(a/x.readout.yaml → DIR/x.txt)" in text
+
+
+def test_a_batch_makes_each_folder_durable_once(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page is fsynced before its rename; the folder (the renames) once, at the end."""
+    synced: list[Path] = []
+    monkeypatch.setattr(yamlio, "_sync_folder", synced.append)
+    status, _, err = run_cli(["render", "--write", *(str(archive / g) for g in GOOD)])
+    assert status == 0, err
+    assert sorted(synced) == sorted({archive.resolve(), (archive / "2023").resolve()})
