@@ -304,7 +304,8 @@ class Run:
             stderr = proc.stderr.read() if proc.stderr else b""
             _, status, usage = os.wait4(proc.pid, 0)  # CPU: the command's, reaped by time
             self.wall = min(self.wall, time.perf_counter() - start)
-            peak = int(rss.read().strip() or 0) if GNU_TIME else usage.ru_maxrss
+            # GNU time writes "Command exited with non-zero status N" before the figure
+            peak = int((rss.read().split() or ["0"])[-1]) if GNU_TIME else usage.ru_maxrss
         self.cpu = min(self.cpu, usage.ru_utime + usage.ru_stime)
         self.status = os.waitstatus_to_exitcode(status)
         self.rss = max(self.rss, peak)
