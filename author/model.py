@@ -313,8 +313,6 @@ class Strict(BaseModel):
         coerce_numbers_to_str=True,
         str_strip_whitespace=False,
         frozen=False,
-        # a field's docstring is its description in the JSON Schema (editors show it)
-        use_attribute_docstrings=True,
     )
 
 
@@ -374,19 +372,28 @@ class ReadoutJa(Strict):
         default_factory=_new_list, description="captions in Japanese, in order"
     )
     footnotes: list[str] = Field(default_factory=_new_list, description="lines after the points")
+
+
 class FollowOn(Strict):
     """An event that followed the meeting on the same occasion (`meeting.followed_by`)."""
 
-    kind: FollowOnKind
-    """what followed: the kind of the event"""
-    start: FollowOnStartValue | None = None
-    """local start, 'HH:MM' on the meeting's day or 'YYYY-MM-DD HH:MM'"""
-    duration: DurationValue | None = None
-    """length of the event: minutes, or '25 min', '2 h', '1 h 10 min'"""
-    approximate: StrictBool = True
-    """'for approximately N minutes' (true, the default) or 'for N minutes'"""
-    name: NonEmptyText | None = None
-    """the event's own name, without an article"""
+    kind: FollowOnKind = Field(description="what followed: the kind of the event")
+    start: FollowOnStartValue | None = Field(
+        default=None,
+        description="local start, 'HH:MM' on the meeting's day or 'YYYY-MM-DD HH:MM'",
+    )
+    duration: DurationValue | None = Field(
+        default=None,
+        description="length of the event: minutes, or '25 min', '2 h', '1 h 10 min'",
+    )
+    approximate: StrictBool = Field(
+        default=True,
+        description="'for approximately N minutes' (true, the default) or 'for N minutes'",
+    )
+    name: NonEmptyText | None = Field(
+        default=None,
+        description="the event's own name, without an article",
+    )
 
     def local_start(self, meeting_day: date) -> datetime | None:
         """The wall-clock start: `HH:MM` falls on the meeting's local day."""
@@ -403,8 +410,7 @@ class Meeting(Strict):
         }
     )
 
-    kind: Kind
-    """the kind of meeting; it gives the lead's verb and closing"""
+    kind: Kind = Field(description="the kind of meeting; it gives the lead's verb and closing")
     name: NonEmptyText | None = Field(
         default=None,
         description="the meeting's own name, e.g. Japan-Philippines Foreign "
@@ -421,15 +427,25 @@ class Meeting(Strict):
         validate_default=True,
         description="IANA zone of `start`; default: the style's home zone",
     )
-    duration: DurationValue | None = None
-    """length of the meeting: minutes, or '25 min', '2 h', '1 h 10 min'"""
-    approximate: StrictBool = True
-    """'for approximately 25 minutes' (true, the default) or 'for 25 minutes'"""
-    around: StrictBool = False
-    """the start itself is approximate: 'commencing at around 9:00 a.m.'"""
-    place: str | None = None
-    """where it took place (for templates and checks; the lead states place through a
-    participant's context)"""
+    duration: DurationValue | None = Field(
+        default=None,
+        description="length of the meeting: minutes, or '25 min', '2 h', '1 h 10 min'",
+    )
+    approximate: StrictBool = Field(
+        default=True,
+        description="'for approximately 25 minutes' (true, the default) or 'for 25 minutes'",
+    )
+    around: StrictBool = Field(
+        default=False,
+        description="the start itself is approximate: 'commencing at around 9:00 a.m.'",
+    )
+    place: str | None = Field(
+        default=None,
+        description=(
+            "where it took place (for templates and checks; the lead states place through a\n"
+            "participant's context)"
+        ),
+    )
     note: NonEmptyText | None = Field(
         default=None, description="one more sentence printed after the closing, verbatim"
     )
@@ -679,28 +695,49 @@ class Participant(Strict):
         }
     )
 
-    honorific: str | None = None
-    """Mr., Ms., H.E. Mr., Dr., the Hon., H.R.H., …"""
-    family_name: str | None = None
-    """required unless display_name; written in capitals in the MOFA style since 2020 (KAMIKAWA)"""
-    given_name: str | None = None
-    """the given name (Yoko)"""
-    name_order: Literal["family_first", "given_first"] | None = None
-    """default: family_first for principals (KAMIKAWA Yoko), given_first for counterparts
-    (Dmytro KULEBA)"""
-    display_name: str | None = None
-    """the whole name and honorific verbatim, for names no rule fits (royalty, long Arabic names)"""
+    honorific: str | None = Field(
+        default=None,
+        description="Mr., Ms., H.E. Mr., Dr., the Hon., H.R.H., …",
+    )
+    family_name: str | None = Field(
+        default=None,
+        description=(
+            "required unless display_name; written in capitals in the MOFA style since 2020 "
+            "(KAMIKAWA)"
+        ),
+    )
+    given_name: str | None = Field(default=None, description="the given name (Yoko)")
+    name_order: Literal["family_first", "given_first"] | None = Field(
+        default=None,
+        description=(
+            "default: family_first for principals (KAMIKAWA Yoko), given_first for counterparts\n"
+            "(Dmytro KULEBA)"
+        ),
+    )
+    display_name: str | None = Field(
+        default=None,
+        description=(
+            "the whole name and honorific verbatim, for names no rule fits (royalty, long "
+            "Arabic names)"
+        ),
+    )
     title: NonEmptyText | None = Field(default=None, description="required unless `group`")
     suffix: str | None = Field(
         default=None,
         description="post-nominal: `MP` (after a space), `, MP` or `, Jr.` "
         "(a leading comma attaches it)",
     )
-    context: str | None = None
-    """the clause after the title: who is visiting New York to attend …"""
-    short: str | None = None
-    """how the points refer to this person (Minister Kamikawa); default: the title's first
-    words and the family name"""
+    context: str | None = Field(
+        default=None,
+        description="the clause after the title: who is visiting New York to attend …",
+    )
+    short: str | None = Field(
+        default=None,
+        description=(
+            "how the points refer to this person (Minister Kamikawa); default: the title's first\n"
+            "words and the family name"
+        ),
+    )
     group: NonEmptyText | None = Field(
         default=None,
         description="a participant that is not one titled person, printed "
@@ -713,9 +750,7 @@ class Participant(Strict):
         description="write the title before the name, without honorific or "
         "commas: former Foreign Minister HAYASHI Yoshimasa",
     )
-    ja: ParticipantJa | None = Field(
-        default=None, description="the participant's Japanese facts"
-    )
+    ja: ParticipantJa | None = Field(default=None, description="the participant's Japanese facts")
 
     @model_validator(mode="before")
     @classmethod
@@ -793,10 +828,14 @@ class PointItem(Strict):
         default=None,
         description="optional with a heading or sub-points; paragraphs separated by a blank line",
     )
-    heading: str | None = None
-    """a heading printed before the point's text"""
-    points: list[PointText] = Field(default_factory=_new_list)
-    """sub-points, printed as (1), (2), … under the point"""
+    heading: str | None = Field(
+        default=None,
+        description="a heading printed before the point's text",
+    )
+    points: list[PointText] = Field(
+        default_factory=_new_list,
+        description="sub-points, printed as (1), (2), … under the point",
+    )
     ja: PointJa | None = Field(default=None, description="the point in Japanese")
 
     @model_validator(mode="after")
@@ -820,10 +859,8 @@ Point = Annotated[
 
 
 class Photo(Strict):
-    caption: NonEmptyText
-    """the photo's caption"""
-    file: str | None = None
-    """the image file, for templates that show it"""
+    caption: NonEmptyText = Field(description="the photo's caption")
+    file: str | None = Field(default=None, description="the image file, for templates that show it")
 
 
 PhotoEntry = Annotated[
@@ -833,15 +870,28 @@ PhotoEntry = Annotated[
 
 
 class Phrasing(Strict):
-    verb: str | None = None
-    """the lead's verb, instead of the kind's: held a telephone talk with"""
-    closing: str | None = None
-    """the lead's closing sentence, instead of the kind's: The overview is as follows."""
-    weekday: StrictBool = False
-    """name the weekday in the lead: On Wednesday, August 30,"""
+    verb: str | None = Field(
+        default=None,
+        description="the lead's verb, instead of the kind's: held a telephone talk with",
+    )
+    closing: str | None = Field(
+        default=None,
+        description=(
+            "the lead's closing sentence, instead of the kind's: The overview is as follows."
+        ),
+    )
+    weekday: StrictBool = Field(
+        default=False,
+        description="name the weekday in the lead: On Wednesday, August 30,",
+    )
     home_label: str | None = Field(default=None, description="`JST` (default) or `Japan time`")
-    surname_caps: StrictBool = True
-    """family names in capitals (true, the MOFA style since 2020); false gives Mr. Fumio Kishida"""
+    surname_caps: StrictBool = Field(
+        default=True,
+        description=(
+            "family names in capitals (true, the MOFA style since 2020); false gives Mr. "
+            "Fumio Kishida"
+        ),
+    )
 
 
 def _no_counterparts(value: Any) -> PydanticCustomError:
@@ -893,37 +943,61 @@ class Readout(Strict):
         },
     )
 
-    version: int = Field(FORMAT_VERSION, json_schema_extra={"const": FORMAT_VERSION})
-    """the format version: 1 (an unknown version is an error)"""
-    style: str = "mofa"
-    """house style: the template set templates/<style>/ (default: the project's style setting)"""
-    section: NonEmptyText
-    """the page's section (Japan-Ukraine Relations); gives the 'Back to …' footer"""
-    title: str | None = None
-    """the page heading; when absent the heading is the section"""
-    published: DateValue | None = None
-    """the date line, YYYY-MM-DD; default: the meeting's local date"""
+    version: int = Field(
+        FORMAT_VERSION,
+        json_schema_extra={"const": FORMAT_VERSION},
+        description="the format version: 1 (an unknown version is an error)",
+    )
+    style: str = Field(
+        default="mofa",
+        description=(
+            "house style: the template set templates/<style>/ (default: the project's style "
+            "setting)"
+        ),
+    )
+    section: NonEmptyText = Field(
+        description="the page's section (Japan-Ukraine Relations); gives the 'Back to …' footer",
+    )
+    title: str | None = Field(
+        default=None,
+        description="the page heading; when absent the heading is the section",
+    )
+    published: DateValue | None = Field(
+        default=None,
+        description="the date line, YYYY-MM-DD; default: the meeting's local date",
+    )
     notice: NonEmptyText | None = Field(
         default=None, description="one line under the date line: [Provisional translation]"
     )
-    photos: list[PhotoEntry] = Field(default_factory=_new_list)
-    """photo captions, in order: texts, or mappings of caption and file"""
-    meeting: Meeting
-    """when, where and how long, and what kind of meeting"""
-    principals: list[Participant] = Field(min_length=1)
-    """our side, at least one: the subject of the lead sentence"""
+    photos: list[PhotoEntry] = Field(
+        default_factory=_new_list,
+        description="photo captions, in order: texts, or mappings of caption and file",
+    )
+    meeting: Meeting = Field(description="when, where and how long, and what kind of meeting")
+    principals: list[Participant] = Field(
+        min_length=1,
+        description="our side, at least one: the subject of the lead sentence",
+    )
     counterparts: list[Participant] = Field(
         default=None,  # becomes [] or an error, see _counterparts_unless_role
         validate_default=True,
         description="the other side; at least one, unless meeting.role is given",
         json_schema_extra=_without_default,
     )
-    points: list[Point] = Field(min_length=1)
-    """the numbered points, at least one: texts, or mappings of text, heading and sub-points"""
-    phrasing: Phrasing = Field(default_factory=Phrasing)
-    """per-readout overrides of the house style's wording"""
-    footnotes: list[str] = Field(default_factory=_new_list)
-    """lines printed after the points (a provisional-translation note)"""
+    points: list[Point] = Field(
+        min_length=1,
+        description=(
+            "the numbered points, at least one: texts, or mappings of text, heading and sub-points"
+        ),
+    )
+    phrasing: Phrasing = Field(
+        default_factory=Phrasing,
+        description="per-readout overrides of the house style's wording",
+    )
+    footnotes: list[str] = Field(
+        default_factory=_new_list,
+        description="lines printed after the points (a provisional-translation note)",
+    )
     mentions: list[NonEmptyText] | None = Field(
         default=None,
         description="people the points name who are not participants "
