@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import time
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, cached_property
 
 from author.rules.clock import MONTHS
 from author.rules.duration import NUMBER_WORDS
@@ -33,7 +33,7 @@ def fold_digits(text: str) -> str:
 
 # -- digit-width ---------------------------------------------------------------------------
 
-_WIDE_DIGITS = re.compile(r"[０-９]+")
+_WIDE_DIGITS = re.compile(r"[０-９][０-９]*")  # a set first: see _NUMBER
 
 
 def digit_width_findings(text: str) -> list[Finding]:
@@ -152,7 +152,7 @@ class KnownPersonJa:
     short: str  # `上川大臣`, `クレーバ外相`
     name: str  # `上川陽子`, `ドミトロ・クレーバ`
 
-    @property
+    @cached_property
     def families(self) -> set[str]:
         """The names the Japanese points may call them by: the short form without its office
         (`上川`), the last part of a katakana name (`クレーバ`)."""
