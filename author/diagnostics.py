@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 Loc = tuple[str | int, ...]
@@ -130,6 +130,9 @@ class Diagnostic:
         }
 
 
+# The keys of a problem in the JSON output, in order (JSON format version 1).
+_JSON_KEYS = ("path", "line", "col", "severity", "code", "message", "field", "loc", "suggestion")
+
 # Every character str.splitlines() breaks at.
 _LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -176,6 +179,71 @@ def format_github(diagnostics: Iterable[Diagnostic]) -> str:
 
 
 JSON_FORMAT_VERSION = 1
+
+
+def validate_output_schema() -> dict[str, Any]:
+    """The JSON Schema of `format_json`'s document, as committed in
+    `schemas/validate-output.schema.json`; its codes and severities are the registry's."""
+    from author.registry import CODES, SEVERITIES
+
+    count = {"type": "integer", "minimum": 0}
+    diagnostic = {
+        "type": "object",
+        "required": [*_JSON_KEYS],
+        "properties": {
+            "path": {"type": "string"},
+            "line": {"type": "integer", "minimum": 1},
+            "col": {"type": "integer", "minimum": 1},
+            "severity": {"enum": list(SEVERITIES)},
+            "code": {
+                "description": "one of the codes of README, 'Codes'; a new code may be added "
+                "within a version",
+                "enum": list(CODES),
+            },
+            "message": {"type": "string"},
+            "field": {"type": "string"},
+            "loc": {"type": "array", "items": {"type": ["string", "integer"]}},
+            "suggestion": {"type": ["string", "null"]},
+        },
+    }
+    file_entry = {
+        "type": "object",
+        "required": ["path", "ok", "errors", "warnings", "diagnostics"],
+        "properties": {
+            "path": {"type": "string"},
+            "ok": {"type": "boolean"},
+            "errors": count,
+            "warnings": count,
+            "diagnostics": {"type": "array", "items": {"$ref": "#/$defs/diagnostic"}},
+        },
+    }
+    summary = {
+        "type": "object",
+        "required": ["files", "failed", "errors", "warnings", "strict"],
+        "properties": {
+            "files": count,
+            "failed": count,
+            "errors": count,
+            "warnings": count,
+            "strict": {"type": "boolean"},
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://example.invalid/author/validate-output.schema.json",
+        "title": f"author validate --format json, version {JSON_FORMAT_VERSION}",
+        "description": f"One document per run. Within version {JSON_FORMAT_VERSION}, keys are "
+        "only ever added, never renamed, removed or retyped.",
+        "type": "object",
+        "required": ["version", "tool", "summary", "files"],
+        "properties": {
+            "version": {"const": JSON_FORMAT_VERSION},
+            "tool": {"const": "author"},
+            "summary": summary,
+            "files": {"type": "array", "items": file_entry},
+        },
+        "$defs": {"diagnostic": diagnostic},
+    }
 
 
 def format_json(
