@@ -21,7 +21,7 @@ class Diagnostic:
     """
 
     __slots__ = _FIELDS
-    __match_args__ = _FIELDS
+    __match_args__ = ("line", "col", "severity", "code", "message", "path", "loc", "suggestion")
 
     line: int
     col: int
@@ -68,9 +68,9 @@ class Diagnostic:
         return self._key()
 
     def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
+        if other.__class__ is not self.__class__ or not isinstance(other, Diagnostic):
             return NotImplemented
-        return self._key() == other._key()  # type: ignore[attr-defined]
+        return self._key() == other._key()
 
     def __hash__(self) -> int:
         return hash(self._key())
@@ -99,7 +99,7 @@ class Diagnostic:
         inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in _FIELDS)
         return f"Diagnostic({inner})"
 
-    def __reduce__(self):  # pickling and copying, as a dataclass would allow
+    def __reduce__(self) -> tuple[type[Diagnostic], tuple[object, ...]]:  # pickling and copying, as a dataclass would allow
         return (Diagnostic, tuple(getattr(self, name) for name in _FIELDS))
 
     @property
@@ -251,7 +251,7 @@ def format_json(
 ) -> str:
     """One JSON document for a whole run (README, "Machine-readable output"). Version 1:
     keys are only ever added, never renamed or removed, within a version."""
-    files = []
+    files: list[dict[str, Any]] = []
     for path, diagnostics in results:
         errors = sum(d.is_error for d in diagnostics)
         warnings = len(diagnostics) - errors
@@ -271,7 +271,7 @@ def format_json(
         "warnings": sum(f["warnings"] for f in files),
         "strict": strict,
     }
-    document = {"version": JSON_FORMAT_VERSION, "tool": "author", "summary": summary}
+    document: dict[str, object] = {"version": JSON_FORMAT_VERSION, "tool": "author", "summary": summary}
     document["files"] = files
     import json  # only this output format needs it: kept off the start-up path
 
