@@ -99,7 +99,8 @@ class Diagnostic:
         inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in _FIELDS)
         return f"Diagnostic({inner})"
 
-    def __reduce__(self) -> tuple[type[Diagnostic], tuple[object, ...]]:  # pickling and copying, as a dataclass would allow
+    def __reduce__(self) -> tuple[type[Diagnostic], tuple[object, ...]]:
+        """Pickling and copying, as a dataclass would allow."""
         return (Diagnostic, tuple(getattr(self, name) for name in _FIELDS))
 
     @property
@@ -271,8 +272,12 @@ def format_json(
         "warnings": sum(f["warnings"] for f in files),
         "strict": strict,
     }
-    document: dict[str, object] = {"version": JSON_FORMAT_VERSION, "tool": "author", "summary": summary}
-    document["files"] = files
+    document: dict[str, object] = {
+        "version": JSON_FORMAT_VERSION,
+        "tool": "author",
+        "summary": summary,
+        "files": files,
+    }
     import json  # only this output format needs it: kept off the start-up path
 
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
