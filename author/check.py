@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from author.config import Config
-from author.diagnostics import Diagnostic, Loc, dotted
+from author.diagnostics import Diagnostic, Loc, dotted, in_order
 from author.lint import lint
 from author.loader import Document, LoadFailed, Span, decode, load_document
 from author.model import (
@@ -183,11 +183,7 @@ def check_text(text: str, path: str = "<stdin>", config: Config | None = None) -
     if document.problems:
         result.readout = None  # part of the file was not read: nothing to render
     result.diagnostics.extend(lint(document, path, config))
-    # Sorted by key (tuples compared in C): `Diagnostic.__lt__`, called n log n times, was
-    # most of the time of a file with tens of thousands of warnings.
-    result.diagnostics = sorted(
-        {d for d in result.diagnostics if d.code not in config.disable}, key=Diagnostic.sort_key
-    )
+    result.diagnostics = in_order(d for d in result.diagnostics if d.code not in config.disable)
     return result
 
 
@@ -211,7 +207,7 @@ def japanese_page_errors(result: CheckResult) -> list[Diagnostic]:
 def for_japanese_page(result: CheckResult, config: Config | None = None) -> None:
     """Hold `result` to what the Japanese page needs (`japanese_page_errors`)."""
     kept = [d for d in result.diagnostics if d.code != "missing-translation"]
-    result.diagnostics = sorted(set(kept + japanese_page_errors(result)))
+    result.diagnostics = in_order(kept + japanese_page_errors(result))
 
 
 # -- Pydantic errors → diagnostics -----------------------------------------------------------

@@ -248,28 +248,23 @@ def lint(document: Document, path: str, config: Config) -> list[Diagnostic]:
 def _placed(document: Document, path: str, problems: list[Problem]) -> list[Diagnostic]:
     """Each problem at its node, or at its words in the YAML source when they can be
     found there: the words of one value are found in one pass (`_offsets_in_source`)."""
-    by_value: dict[Loc, list[tuple[int, tuple[str, int, int]]]] = {}
-    for index, problem in enumerate(problems):
-        if problem.words is not None:
-            by_value.setdefault(problem.loc, []).append((index, problem.words))
-    offsets: dict[int, int] = {}  # problem → where its words start in the source
-    for loc, worded in by_value.items():
-        text = worded[0][1][0]
-        spans = [(start, end) for _, (_, start, end) in worded]
-        found = _offsets_in_source(document, loc, text, spans)
-        offsets.update(
-            (index, at) for (index, _), at in zip(worded, found, strict=True) if at is not None
-        )
-    out = []
-    for index, problem in enumerate(problems):
-        if index in offsets:
-            line, col = document.locate(offsets[index])
+    placed: list[tuple[Problem, tuple[int, int]]] = []
+    worded: dict[Loc, list[tuple[Problem, tuple[str, int, int]]]] = {}  # by value
+    for problem in problems:
+        if problem.words is None:
+            placed.append((problem, document.span(problem.loc)[:2]))
         else:
-            span = document.span(problem.loc)
-            line, col = span.line, span.col
-        loc, severity, code, message, suggestion = problem[:5]
-        out.append(Diagnostic(line, col, severity, code, message, path, loc, suggestion))
-    return out
+            worded.setdefault(problem.loc, []).append((problem, problem.words))
+    for loc, found in worded.items():
+        text = found[0][1][0]
+        offsets = _offsets_in_source(document, loc, text, [(s, e) for _, (_, s, e) in found])
+        for (problem, _), at in zip(found, offsets, strict=True):
+            place = document.span(loc)[:2] if at is None else document.locate(at)
+            placed.append((problem, place))
+    return [
+        Diagnostic(line, col, severity, code, message, path, loc, suggestion)
+        for (loc, severity, code, message, suggestion, _), (line, col) in placed
+    ]
 
 
 def _offsets_in_source(
