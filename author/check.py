@@ -34,6 +34,7 @@ from author.model import (
     PointJaItem,
     Readout,
     ReadoutJa,
+    counterparts_problem_in,
     published_problem_in,
 )
 from author.suggest import closest, hint
@@ -164,6 +165,9 @@ def check_text(text: str, path: str = "<stdin>", config: Config | None = None) -
         result.readout = Readout.model_validate(data, context={"home_zone": config.home_zone})
     except ValidationError as exc:
         result.diagnostics.extend(_translate(exc, document, path))
+        missing = counterparts_problem_in(data)  # needed or not, the loaded role says
+        if missing is not None:
+            result.diagnostics.extend(_translate(missing, document, path))
         # The model checks `published` against the meeting's date only once the meeting
         # validates; a meeting with another problem still has a date to check against.
         problem = published_problem_in(data)

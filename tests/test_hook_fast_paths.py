@@ -174,7 +174,7 @@ def test_closing_punctuation_matches_the_regex(text: str) -> None:
 def _located(text: str) -> loader.Document | None:
     """The document as a load that records positions as it goes gives it."""
     try:
-        return loader._Builder(text, "f.readout.yaml", 64, 100_000, True).run()
+        return load_yaml(text, "f.readout.yaml", record_positions=True)
     except LoadFailed:
         return None
 
@@ -202,7 +202,7 @@ def test_positions_found_later_equal_positions_recorded_while_loading(seed, step
         document = load_yaml(text, "f.readout.yaml")
     except LoadFailed as failed:
         try:
-            loader._Builder(text, "f.readout.yaml", 64, 100_000, True).run()
+            load_yaml(text, "f.readout.yaml", record_positions=True)
         except LoadFailed as recorded:
             assert failed.diagnostics == recorded.diagnostics
         return
