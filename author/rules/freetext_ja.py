@@ -7,7 +7,6 @@ Japanese page" and "Fine points".
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from author.rules.clock import MONTHS
 from author.rules.duration import NUMBER_WORDS
 from author.rules.freetext import Finding
 from author.rules.japanese import clock_ja, is_katakana
+from author.suggest import closest, hint
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
 _TO_FOLD = re.compile("[０-９，．]")
@@ -208,12 +208,10 @@ def reference_findings_ja(
         start, family = found
         if family in office_text or any(p.is_called(family) for p in people):
             continue
-        close = difflib.get_close_matches(family, list(families), n=1, cutoff=0.5)
-        suggestion = families[close[0]].short if close else None
+        close = closest(family, families, cutoff=0.5)
+        suggestion = families[close].short if close else None
         form = text[start : match.end()]
-        message = f"{form!r} is not a person listed in this readout"
-        if suggestion:
-            message += f"; did you mean {suggestion!r}?"
+        message = f"{form!r} is not a person listed in this readout{hint(suggestion)}"
         out.append(Finding(start, match.end(), "unknown-person", message, suggestion))
     return out
 

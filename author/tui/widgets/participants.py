@@ -70,15 +70,11 @@ def rendered_name(entry: Any, principal: bool, caps: bool) -> str:
     values["title_first"] = entry.get("title_first") is True
     if values.get("name_order") not in (None, "family_first", "given_first"):
         values["name_order"] = None
-    marker = "\x00"
-    title = values.get("title") or marker
-    person = Participant.model_construct(**{**values, "title": title})
+    person = Participant.model_construct(**values)  # no title yet: the name alone
     phrase = participant_phrase(person, principal, caps)
-    if title == marker:
-        phrase = phrase.replace(f", {marker}", "").replace(marker, "").strip()
     if not (values.get("family_name") or values.get("display_name")):
         return phrase.strip(", ") if phrase.strip(", ") else ""
-    short = short_reference(person).replace(marker, "").strip()
+    short = short_reference(person)
     text = f"{phrase}\n  in the points: {short}" if values.get("title") else phrase
     japanese = rendered_name_ja(entry, principal, caps)
     return f"{text}\n  in Japanese: {japanese}" if japanese else text
