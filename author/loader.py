@@ -445,8 +445,9 @@ class _Builder:
         self.nodes = 0
         self.documents = 0
         self.problems: list[Diagnostic] = []
-        self.root = _DocumentFrame(self)
-        self.stack: list[_Frame] = [self.root]
+        # Frames know their builder: `run` empties the stack when the reading ends, so
+        # that no reference cycle keeps a file's data alive until the collector runs.
+        self.stack: list[_Frame] = [_DocumentFrame(self)]
 
     def problem(self, span: Span, code: str, message: str, loc: Loc = ()) -> None:
         self.problems.append(
@@ -593,6 +594,7 @@ class _Builder:
             stack[-1].add(value, event)
 
     def run(self) -> Document:
+        root = self.stack[0]
         loader = EventLoader(self.text)
         try:
             self.read_events(loader.get_event)
@@ -611,11 +613,12 @@ class _Builder:
             raise self.fatal(Span(1, 1, 0, 0), "yaml-syntax", str(exc).strip()) from None
         finally:
             loader.dispose()
+            self.stack.clear()
         if isinstance(self.positions, _NotRecording):
             limits = (self.max_depth, self.max_nodes)
             later = partial(_record, self.text, self.path, *limits)
-            return Document(self.text, self.root.data, later, self.problems)
-        return Document(self.text, self.root.data, self.positions, self.problems)
+            return Document(self.text, root.value, later, self.problems)
+        return Document(self.text, root.value, self.positions, self.problems)
 
 
 def _record(text: str, path: str, max_depth: int, max_nodes: int) -> _Recording:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 import yaml
 
@@ -86,3 +88,20 @@ def test_a_duplicate_key_names_the_first_and_the_positions_are_found_alike() -> 
     assert document.values == recorded.values and document.keys == recorded.keys
     assert document.values[("meeting", "kind")][:2] == (3, 9)
     assert document.keys[("meeting", "kind")][:2] == (3, 3)
+
+
+def test_loading_leaves_no_reference_cycles() -> None:
+    """A file's data is freed when its document is dropped, not when the collector runs
+    (`validate` of an archive sets the collector to run rarely)."""
+    text = REFERENCE.read_text(encoding="utf-8")
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(20):
+            load_document(text).values  # noqa: B018 - the positions, found by a second reading
+            load_document("a: 1\na: 2\n")
+            with pytest.raises(LoadFailed):
+                load_yaml("a: [1, {b: *unknown}]\n")
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
