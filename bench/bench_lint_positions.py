@@ -14,7 +14,9 @@ the text. Measured here, in process, best of --repeat (`check_text`, load → mo
 - `author validate FILE` on the warnings file in a fresh process (start-up, every line
   printed to /dev/null), best of --repeat, beside `author validate` of the clean file.
 
-Target: each `warnings` case under 1 s. Prints a table and the machine; exits 0.
+Each time is the best of --repeat, by the wall and in CPU time (user + system: on a
+machine shared with other jobs the CPU time is the figure that says something). Target:
+each `warnings` case under 1 s. Prints a table and the machine; exits 0.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -31,10 +34,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import yaml  # noqa: E402
+
 from author.check import check_text  # noqa: E402
 
 HEAD = (ROOT / "examples" / "japan-ukraine-2023-09-20.readout.yaml").read_text(encoding="utf-8")
 HEAD = HEAD[: HEAD.index("points:")] + "points:\n"
+# Without the example's `ja` blocks: the readout has no Japanese page, so its points are
+# measured for the warnings they repeat, not also each for its missing Japanese text.
+_FACTS = yaml.safe_load(HEAD[: HEAD.index("points:")])
+_FACTS.pop("ja", None)
+for _person in (*_FACTS.get("principals", ()), *_FACTS.get("counterparts", ())):
+    _person.pop("ja", None)
+HEAD = yaml.safe_dump(_FACTS, allow_unicode=True, sort_keys=False) + "points:\n"
 
 
 # The head's size in bytes (it holds non-ASCII text): the readouts below stay within
@@ -57,15 +69,17 @@ def many_points(size: int, phrase: str) -> str:
     return HEAD + point * max(1, (size - HEAD_BYTES) // len(point))
 
 
-def best(text: str, repeat: int) -> tuple[float, int]:
-    times, found = [], 0
+def best(text: str, repeat: int) -> tuple[float, float, int]:
+    """(wall, CPU) seconds of the fastest of `repeat` checks, and the clock-style findings."""
+    times, cpu, found = [], [], 0
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         result = check_text(text, "bench.readout.yaml")
         times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
         found = sum(d.code == "clock-style" for d in result.diagnostics)
         assert not result.errors, result.errors[:3]
-    return min(times), found
+    return min(times), min(cpu), found
 
 
 def main() -> int:
@@ -79,9 +93,9 @@ def main() -> int:
     print(f"load average: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(
         f"| {'readout':<34} | {'bytes':>9} | {'findings':>8} | {'warnings':>9} | "
-        f"{'baseline':>9} | {'ratio':>6} | {'per finding':>11} | target < 1 s"
+        f"{'CPU':>9} | {'baseline':>9} | {'ratio':>6} | {'per finding':>11} | target < 1 s"
     )
-    print("|" + "|".join("-" * w for w in (36, 11, 10, 11, 11, 8, 13, 15)) + "|")
+    print("|" + "|".join("-" * w for w in (36, 11, 10, 11, 11, 11, 8, 13, 15)) + "|")
     worst = 0.0
     rows = []
     for name, build in (
@@ -90,35 +104,41 @@ def main() -> int:
     ):
         text = build(args.size, "9:20am.")
         clean = build(args.size, "9:20 a.m.")
-        warned, found = best(text, args.repeat)
-        baseline, none = best(clean, args.repeat)
+        warned, warned_cpu, found = best(text, args.repeat)
+        baseline, _, none = best(clean, args.repeat)
         assert none == 0 and found > 0
         worst = max(worst, warned)
         rows.append((name, text, clean))
         print(
             f"| {name:<34} | {len(text.encode()):>9,} | {found:>8,} | {warned:>7.3f} s | "
-            f"{baseline:>7.3f} s | {warned / baseline:>6.2f} | {warned / found * 1e6:>8.2f} µs | "
-            f"{'met' if warned < 1 else 'NOT met'}"
+            f"{warned_cpu:>7.3f} s | {baseline:>7.3f} s | {warned / baseline:>6.2f} | "
+            f"{warned / found * 1e6:>8.2f} µs | {'met' if warned_cpu < 1 else 'NOT met'} (CPU)"
         )
     print(f"slowest in process: {worst:.3f} s")
     print()
-    print(f"| {'author validate FILE (a process)':<34} | {'warnings':>9} | {'clean':>9} |")
-    print("|" + "|".join("-" * w for w in (36, 11, 11)) + "|")
+    print(
+        f"| {'author validate FILE (a process)':<34} | {'warnings':>9} | {'CPU':>9} | "
+        f"{'clean':>9} | {'CPU':>9} |"
+    )
+    print("|" + "|".join("-" * w for w in (36, 11, 11, 11, 11)) + "|")
     with tempfile.TemporaryDirectory(prefix="author-bench-") as folder:
         for name, text, clean in rows:
-            times = []
+            cells = []
             for content in (text, clean):
                 path = Path(folder) / "bench.readout.yaml"
                 path.write_text(content, encoding="utf-8")
-                times.append(command_time(path, args.repeat))
-            print(f"| {name:<34} | {times[0]:>7.3f} s | {times[1]:>7.3f} s |")
+                cells += [f"{seconds:>7.3f} s" for seconds in command_time(path, args.repeat)]
+            print(f"| {name:<34} | " + " | ".join(cells) + " |")
     return 0
 
 
-def command_time(path: Path, repeat: int) -> float:
+def command_time(path: Path, repeat: int) -> tuple[float, float]:
+    """(wall, CPU) seconds of the fastest of `repeat` runs of `author validate FILE`, its
+    output to /dev/null; CPU is the child's user + system time."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    best_time = float("inf")
+    best_time = best_cpu = float("inf")
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "author", "validate", str(path)],
@@ -128,7 +148,10 @@ def command_time(path: Path, repeat: int) -> float:
             check=False,
         )
         best_time = min(best_time, time.perf_counter() - start)
-    return best_time
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+        best_cpu = min(best_cpu, cpu)
+    return best_time, best_cpu
 
 
 if __name__ == "__main__":
