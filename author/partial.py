@@ -58,16 +58,26 @@ def _gap_for(loc: tuple[Any, ...]) -> tuple[str, Any] | None:
     return None
 
 
-def _apply(work: dict[str, Any], loc: tuple[Any, ...], how: str, value: Any) -> bool:
+def _parent(work: dict[str, Any], loc: tuple[Any, ...]) -> Any:
+    """The mapping or list that holds the value at `loc` (None: nothing does)."""
     node: Any = work
     for part in loc[:-1]:
         try:
             node = node[part]
         except (KeyError, IndexError, TypeError):
-            return False
-    last = loc[-1]
-    if how == "point":
-        if isinstance(node, list) and isinstance(last, int) and last < len(node):
+            return None
+    return node
+
+
+def _in_list(node: Any, key: Any) -> bool:
+    return isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node)
+
+
+def _apply(work: dict[str, Any], loc: tuple[Any, ...], how: str, value: Any) -> bool:
+    """Fill the gap at `loc` as `_gap_for` says; False when nothing changed."""
+    node, last = _parent(work, loc), loc[-1]
+    if how == "point":  # a point: the item itself, or (a part of it refused) the whole item
+        if _in_list(node, last):
             node[last] = value
             return True
         return _apply(work, loc[:2], "set", value)
@@ -75,15 +85,12 @@ def _apply(work: dict[str, Any], loc: tuple[Any, ...], how: str, value: Any) -> 
         if isinstance(node, dict) and last in node:
             del node[last]
             return True
-        if isinstance(node, list) and isinstance(last, int) and last < len(node):
+        if _in_list(node, last):
             del node[last]
             return True
         return False
-    if isinstance(node, dict) or (isinstance(node, list) and isinstance(last, int)):
-        try:
-            node[last] = value
-        except IndexError:
-            return False
+    if isinstance(node, dict) or _in_list(node, last):
+        node[last] = value
         return True
     return False
 
@@ -107,6 +114,25 @@ def _prefill(work: dict[str, Any]) -> None:
         ]
 
 
+def _fill_gaps(work: dict[str, Any], exc: ValidationError, gaps: set[str]) -> bool:
+    """Fill the gaps one validation found (noting in `gaps` a time zone refused); False
+    when none could be filled."""
+    changed = False
+    for error in exc.errors(include_url=False):
+        loc = _clean_loc(error["loc"])
+        ctx = error.get("ctx") or {}
+        if "field" in ctx:
+            loc = (*loc, ctx["field"])
+        elif "sibling" in ctx:
+            loc = (*loc[:-1], ctx["sibling"])
+        gap = ("drop", None) if error["type"] == "extra_forbidden" else _gap_for(loc)
+        if loc == ("meeting", "timezone"):
+            gaps.add("timezone")  # the local time stands; the home time is a gap
+        if gap is not None and _apply(work, loc, *gap):
+            changed = True
+    return changed
+
+
 def partial_readout(data: Any, config: Config | None = None) -> tuple[Readout, set[str]] | None:
     """A valid readout made from `data` with its gaps filled, and which of the start and
     the time zone are gaps; None when the data cannot be made into one."""
@@ -120,20 +146,7 @@ def partial_readout(data: Any, config: Config | None = None) -> tuple[Readout, s
         try:
             readout = Readout.model_validate(work, context={"home_zone": config.home_zone})
         except ValidationError as exc:
-            changed = False
-            for error in exc.errors(include_url=False):
-                loc = _clean_loc(error["loc"])
-                ctx = error.get("ctx") or {}
-                if "field" in ctx:
-                    loc = (*loc, ctx["field"])
-                elif "sibling" in ctx:
-                    loc = (*loc[:-1], ctx["sibling"])
-                gap = ("drop", None) if error["type"] == "extra_forbidden" else _gap_for(loc)
-                if loc == ("meeting", "timezone"):
-                    gaps.add("timezone")  # the local time stands; the home time is a gap
-                if gap is not None and _apply(work, loc, *gap):
-                    changed = True
-            if not changed:
+            if not _fill_gaps(work, exc, gaps):
                 return None
             continue
         meeting = work.get("meeting")

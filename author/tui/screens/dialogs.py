@@ -4,17 +4,26 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
+
+from author.tui.keys import bindings, key_for
+
+
+def labelled(word: str, action: str, scope: str) -> str:
+    """A button's label with its key from the key table: `Done [F9]` (escaped: markup
+    would eat `[F9]`)."""
+    return f"{word} \\[{key_for(action, scope)}]"
 
 
 class ChoiceDialog(ModalScreen[str]):
     """A question with a few answers; each answer also has a key (its underlined letter)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss('cancel')", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("choice")  # author/tui/keys.py
 
     def __init__(self, title: str, question: str, choices: list[tuple[str, str, str]]) -> None:
         """`choices`: (label, answer, key)."""
@@ -42,7 +51,7 @@ class ChoiceDialog(ModalScreen[str]):
         event.stop()
         self.dismiss((event.button.id or "choice-cancel").removeprefix("choice-"))
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         for _, answer, key in self.choices:
             if event.key == key:
                 event.stop()
@@ -59,7 +68,7 @@ class ChoiceDialog(ModalScreen[str]):
 class SaveAsDialog(ModalScreen[str | None]):
     """Asks for a file name on the first save of a new readout."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("save_as")  # author/tui/keys.py
 
     def __init__(self, suggestion: str = "", problem: str = "") -> None:
         """`problem`: why the last name did not work (a failed save), shown above."""
@@ -100,10 +109,7 @@ class SaveAsDialog(ModalScreen[str | None]):
 class PointDetailsDialog(ModalScreen[tuple[str, str] | None]):
     """A point's optional heading and sub-points (one per line)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Cancel"),
-        Binding("f9,ctrl+enter", "done", "Done"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("details")  # author/tui/keys.py
 
     def __init__(self, number: int, heading: str, sub_points: str) -> None:
         super().__init__(classes="dialog-screen")
@@ -121,8 +127,9 @@ class PointDetailsDialog(ModalScreen[tuple[str, str] | None]):
                 self.sub_points, id="point-sub-points", compact=True, tab_behavior="focus"
             )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Done \\[F9]", id="details-done", variant="primary")
-                yield Button("Cancel \\[Esc]", id="details-cancel")
+                yield Button(labelled("Done", "done", "details"), id="details-done",
+                             variant="primary")
+                yield Button(labelled("Cancel", "dismiss(None)", "details"), id="details-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#point-heading", Input).focus()
@@ -148,11 +155,7 @@ class DraftsDialog(ModalScreen[tuple[str, int] | None]):
     """The recovery drafts left by editors that did not close cleanly: restore one,
     discard one, or go on without them (they stay for later)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,n", "dismiss(None)", "Not now"),
-        Binding("r", "choose('restore')", "Restore"),
-        Binding("d", "choose('discard')", "Discard"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("drafts")  # author/tui/keys.py
 
     def __init__(self, lines: list[str], for_file: str | None) -> None:
         super().__init__(classes="dialog-screen")
@@ -171,9 +174,10 @@ class DraftsDialog(ModalScreen[tuple[str, int] | None]):
             yield Static(self.question, classes="dialog-text", markup=False)
             yield OptionList(*self.lines, id="draft-list", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Restore \\[r]", id="draft-restore", variant="primary")
-                yield Button("Discard \\[d]", id="draft-discard")
-                yield Button("Not now \\[Esc]", id="draft-later")
+                yield Button(labelled("Restore", "choose('restore')", "drafts"),
+                             id="draft-restore", variant="primary")
+                yield Button(labelled("Discard", "choose('discard')", "drafts"), id="draft-discard")
+                yield Button(labelled("Not now", "dismiss(None)", "drafts"), id="draft-later")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -11,6 +11,7 @@ import os
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, TextArea
+from textual.widgets.text_area import Document
 
 
 class PageView(TextArea):
@@ -39,8 +40,12 @@ class PageView(TextArea):
         tail = 0
         while tail < limit and old[-1 - tail] == new[-1 - tail]:
             tail += 1
-        start = self.document.get_location_from_index(head)
-        end = self.document.get_location_from_index(len(old) - tail)
+        document = self.document
+        if not isinstance(document, Document):  # pragma: no cover - a plain text area's
+            self.load_text(new)
+            return
+        start = document.get_location_from_index(head)
+        end = document.get_location_from_index(len(old) - tail)
         self.replace(new[head : len(new) - tail], start, end, maintain_selection_offset=False)
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import Button, Label, Static
 
 from author.diagnostics import Diagnostic, Loc, dotted
+from author.tui.messages import RenameRequested
 from author.tui.session import EditSession, display_value
 
 
@@ -38,11 +38,6 @@ class UnknownFields(Vertical):
     UnknownFields Button { min-width: 10; }
     """
 
-    class Rename(Message):
-        def __init__(self, loc: Loc, new_key: str) -> None:
-            super().__init__()
-            self.loc, self.new_key = loc, new_key
-
     def __init__(self, session: EditSession) -> None:
         super().__init__(id="unknown-fields", classes="form-section")
         self.session = session
@@ -68,7 +63,7 @@ class UnknownFields(Vertical):
         event.stop()
         row = event.button.parent
         if isinstance(row, UnknownRow) and row.new_key:
-            self.post_message(self.Rename(row.loc, row.new_key))
+            self.post_message(RenameRequested(row.loc, row.new_key))
 
     def focus_loc(self, loc: Loc) -> bool:
         for row in self.query(UnknownRow):
