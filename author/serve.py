@@ -91,7 +91,7 @@ class EditorServer(Server):
         origin = request.headers.get("Origin")
         return origin is None or urlsplit(origin).netloc == request.host
 
-    async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.Response:
         if not self._own_host(request):
             raise web.HTTPForbidden(text="author serve answers only to its own address\n")
         if self.sessions:

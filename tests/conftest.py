@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import inspect
 import os
 import subprocess
 import sys
@@ -44,3 +45,36 @@ def run_author(
         env=environment,
         timeout=timeout,
     )
+
+
+# The slow tests: real processes of other tools (pre-commit, pip, check-jsonschema, a
+# browser, a terminal), the hooks and batch renders run as processes, the fuzz campaigns, and the editor driven whole by Pilot (its
+# async tests and snapshots). `pytest -m "not slow"` is the fast set a developer runs
+# while working; CI runs everything.
+SLOW_FILES = {
+    "test_hook.py",
+    "test_hook_render_check.py",
+    "test_render_write.py",
+    "test_packaging.py",
+    "test_serve.py",
+    "test_schema_agreement.py",
+    "test_fuzz_cli.py",
+    "test_fuzz_pipeline.py",
+    "test_yaml_suite.py",
+    "test_snapshots.py",
+    "test_typing_burst.py",
+}
+
+
+def _is_slow(item: pytest.Item) -> bool:
+    path = Path(str(item.fspath))
+    if path.name in SLOW_FILES:
+        return True
+    function = getattr(item, "obj", None)
+    return "tui" in path.parts and inspect.iscoroutinefunction(function)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if _is_slow(item):
+            item.add_marker(pytest.mark.slow)
