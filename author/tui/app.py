@@ -81,6 +81,19 @@ class AuthorApp(App[int]):
         if isinstance(focused, TimezoneInput):
             focused.complete_to_first()
         self.action_focus_next()
+        self.entered()
+
+    def action_previous_field(self) -> None:
+        """Shift+Tab: the previous field."""
+        self.action_focus_previous()
+        self.entered()
+
+    def entered(self) -> None:
+        """A field entered with Tab selects its text (one-line fields do so by themselves)."""
+        from author.tui.widgets.fields import BoundTextArea
+
+        if isinstance(self.focused, BoundTextArea):
+            self.focused.select_on_entry()
 
     def on_unmount(self) -> None:
         # The session's draft lock goes (as it would with the process): a draft still on

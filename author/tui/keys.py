@@ -81,7 +81,7 @@ APP_KEYS: list[Key] = [
     Key("tab", "next_field", "Next", "next / previous field; in Time zone, when what you typed "
         "is not a zone, Tab takes the first zone that matches", scopes=("app",), priority=True,
         footer=False, help_keys="Tab / Shift+Tab"),
-    Key("shift+tab", "focus_previous", "Previous", "", scopes=("app",), priority=True,
+    Key("shift+tab", "previous_field", "Previous", "", scopes=("app",), priority=True,
         footer=False),
 ]
 

@@ -15,6 +15,7 @@ from textual.reactive import Reactive
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets.text_area import Selection
 
 from author.diagnostics import Diagnostic, Loc
 from author.timezones import check_timezone, completions
@@ -208,6 +209,23 @@ class BoundTextArea(Bound, TextArea):
         cursor = self.cursor_location
         self.load_text(text)
         self.cursor_location = cursor
+
+    def select_on_entry(self) -> None:
+        """Entering a filled field (Tab) selects its text, as a one-line field does: typing
+        replaces it (Ctrl+Z undoes), an arrow key, End or Home keeps it."""
+        if self.text.strip():
+            self.select_all()
+
+    async def _on_key(self, event: events.Key) -> None:
+        # As in BoundInput: a key that keeps the text ends the selection at once.
+        selection = self.selection
+        if not selection.is_empty:
+            first, last = sorted((selection.start, selection.end))
+            if event.key in ("end", "ctrl+e", "right", "down"):
+                self.selection = Selection.cursor(last)
+            elif event.key in ("home", "ctrl+a", "left", "up"):
+                self.selection = Selection.cursor(first)
+        await super()._on_key(event)
 
 
 
