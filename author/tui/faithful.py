@@ -695,9 +695,17 @@ class FaithfulText:
         self.last_mode = "unchanged"  # how the last text was made (for tests and the bench)
 
     @property
+    def cr_only(self) -> bool:
+        """Whether the base ends its lines with CR alone (old Mac files): it is patched
+        with LF line ends and written back with CR."""
+        base = self.base or ""
+        return "\r" in base and "\n" not in base
+
+    @property
     def source(self) -> Source:
         if self._source is None:
-            self._source = Source(self.base or "")
+            base = self.base or ""
+            self._source = Source(base.replace("\r", "\n") if self.cr_only else base)
         return self._source
 
     def text_for(self, data: Any, verify: Callable[[str, Any], bool] | None = None) -> str:
@@ -726,7 +734,8 @@ class FaithfulText:
         patch = _Patch(source, splice)
         patch.data = data
         patch.diff(source.root, self.base_data, data, None, ())
-        return patch.result()
+        text = patch.result()
+        return text.replace("\n", "\r") if self.cr_only else text
 
     def rebase(self, text: str, data: Any) -> None:
         """The file now holds `text`, which reads as `data` (after a save)."""

@@ -73,7 +73,7 @@ KEYS: list[Key] = [
     Key("d", "choose('discard')", "Discard", "", scopes=("drafts",)),
     Key("escape,n", "dismiss(None)", "Not now", "", scopes=("drafts",)),
     Key("escape", "dismiss('cancel')", "Cancel", "", scopes=("choice",)),
-    Key("escape", "dismiss(None)", "Cancel", "", scopes=("save_as",)),
+    Key("escape", "dismiss(None)", "Cancel", "", scopes=("save_as", "rename")),
 ]
 
 # Tab and Shift+Tab belong to the app (see AuthorApp): first in F1.

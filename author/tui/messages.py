@@ -27,9 +27,10 @@ class PointDetailsRequested(Message):
 
 
 class RenameRequested(Message):
-    """Rename a field the format does not know (`sectoin` → `section`)."""
+    """Rename a field the format does not know (`sectoin` → `section`); with no new key,
+    the screen asks the author for it."""
 
-    def __init__(self, loc: Loc, new_key: str) -> None:
+    def __init__(self, loc: Loc, new_key: str | None) -> None:
         super().__init__()
         self.loc, self.new_key = loc, new_key
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from textual import events
@@ -104,6 +105,45 @@ class SaveAsDialog(ModalScreen[str | None]):
         if "." not in name.rsplit("/", 1)[-1]:
             name += ".readout.yaml"
         self.dismiss(name)
+
+
+KEY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+class RenameDialog(ModalScreen[str | None]):
+    """Asks for the new name of a field the format does not know (and has no suggestion
+    for): Enter renames, Escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings("rename")  # author/tui/keys.py
+
+    def __init__(self, where: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.where = where
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Rename a field", classes="dialog-title")
+            yield Static(
+                f"A new name for {self.where} (its value stays). Enter renames, Escape "
+                "cancels.",
+                classes="dialog-text",
+                markup=False,
+            )
+            yield Input(placeholder="title, short, …", id="rename-key")
+            yield Static("", id="rename-problem", classes="field-message -error", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        key = event.value.strip()
+        if KEY_NAME.match(key):
+            self.dismiss(key)
+        else:
+            self.query_one("#rename-problem", Static).update(
+                "A field name is letters, digits and _ (such as family_name)."
+            )
 
 
 class PointDetailsDialog(ModalScreen[tuple[str, str] | None]):

@@ -54,6 +54,7 @@ from author.tui.screens.dialogs import (
     ChoiceDialog,
     DraftsDialog,
     PointDetailsDialog,
+    RenameDialog,
     SaveAsDialog,
 )
 from author.tui.screens.help import HelpScreen
@@ -275,7 +276,9 @@ class EditorScreen(Screen[None]):
 
     def show_field_problems(self, diagnostics: list[Diagnostic]) -> None:
         unknown, placed = split_unknown(diagnostics)
-        self.query_one(UnknownFields).show(unknown)  # at the top, where they can be renamed
+        outside = [d for d in placed if self.router.target_for(d.loc) is None]
+        # at the top of the form: the unknown fields, to rename; what no field shows
+        self.query_one(UnknownFields).show(unknown, outside)
         self.router.route(placed)
 
     def forget_targets(self) -> None:
@@ -290,13 +293,12 @@ class EditorScreen(Screen[None]):
 
     @on(ProblemsList.Chosen)
     def _problem_chosen(self, event: ProblemsList.Chosen) -> None:
-        if event.diagnostic.code == UNKNOWN_FIELD:
+        loc = event.diagnostic.loc
+        target = None if event.diagnostic.code == UNKNOWN_FIELD else self.router.target_for(loc)
+        if target is None:  # an unknown field, or a value the form has no field for
             self.leave_preview_only()
-            self.query_one(UnknownFields).focus_loc(event.diagnostic.loc)
-            return
-        target = self.router.target_for(event.diagnostic.loc)
-        if target is None:
-            self.notify("This problem has no field in the form.", severity="warning")
+            if not self.query_one(UnknownFields).focus_loc(loc):
+                self.notify("This problem has no field in the form.", severity="warning")
             return
         self.leave_preview_only()
         if isinstance(target, Widget):
@@ -346,18 +348,27 @@ class EditorScreen(Screen[None]):
         self.forget_targets()
 
     @on(RenameRequested)
-    async def _rename(self, event: RenameRequested) -> None:
+    def _rename_requested(self, event: RenameRequested) -> None:
         event.stop()
-        old = str(event.loc[-1])
-        if not self.session.rename_key(event.loc, event.new_key):
-            self.say(f"Cannot rename {old}: {event.new_key} is already there")
+        self.rename(event.loc, event.new_key)
+
+    @work(exclusive=True, group="rename")
+    async def rename(self, loc: Loc, new_key: str | None) -> None:
+        """Rename an unknown field, to the suggestion or (none) to a key the author types."""
+        old = str(loc[-1])
+        if new_key is None:
+            new_key = await self.app.push_screen_wait(RenameDialog(dotted(loc)))
+            if not new_key:
+                return
+        if not self.session.rename_key(loc, new_key):
+            self.say(f"Cannot rename {old}: {new_key} is already there")
             return
         await self.form.recompose()
         self.forget_targets()
         self.check_now()
-        self.focus_near((*event.loc[:-1], event.new_key))
+        self.focus_near((*loc[:-1], new_key))
         self.update_title()
-        self.say(f"Renamed {old} to {event.new_key}; Ctrl+Z to undo")
+        self.say(f"Renamed {old} to {new_key}; Ctrl+Z to undo")
 
     @on(PointDetailsRequested)
     def _point_details(self, event: PointDetailsRequested) -> None:
