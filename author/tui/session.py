@@ -299,6 +299,20 @@ class EditSession:
             ("points", index, part), "edit", lambda: self._set_point_part(index, part, value)
         )
 
+    def set_point_ja_part(self, index: int, part: str, value: Any) -> bool:
+        """Set a point's Japanese heading or sub-points (`ja: {text, heading, points}`); a
+        Japanese text alone stays a plain string, as the English one does."""
+        ja = self.point_part(index, "ja")
+        item = dict(ja) if isinstance(ja, dict) else {"text": ja} if ja else {}
+        if value in (None, "", []):
+            item.pop(part, None)
+        else:
+            item[part] = value
+        new: Any = item or None
+        if not isinstance(ja, dict) and set(item) <= {"text"}:
+            new = item.get("text")  # no heading or sub-points: the plain string again
+        return self.set_point_part(index, "ja", new)
+
     def _set_point_part(self, index: int, part: str, value: Any) -> bool:
         points = self.list_at("points")
         if not 0 <= index < len(points):

@@ -174,3 +174,24 @@ def test_every_key_comes_from_the_table() -> None:
     rows = dict(help_rows())
     assert rows["Ctrl+Z"].startswith("undo") and "F9" in rows
     assert all(key.word for key in KEYS if key.footer)
+
+
+# -- the Japanese page's line breaks -------------------------------------------------------------
+
+
+def test_japanese_lines_break_between_characters_and_keep_punctuation() -> None:
+    from rich.cells import cell_len
+
+    from author.tui.wrapja import wrap_page
+
+    point = "  1. 冒頭、上川大臣から、就任前からロシアによるウクライナ侵略をめぐる情勢を注視しました。"
+    lines = wrap_page(point, 20).split("\n")
+    assert lines[0].startswith("  1. 冒頭")  # the number stays with its text
+    assert all(cell_len(line) <= 20 for line in lines)
+    assert not any(line.startswith(("、", "。", "）")) for line in lines)  # kinsoku
+    assert "".join(lines) == point  # nothing added or lost
+    latin = "外務大臣（H.E. Mr. Dmytro KULEBA）と1,500台"
+    for line in wrap_page(latin, 14).split("\n"):
+        assert "KUL" not in line or "KULEBA" in line  # a Latin word stays whole
+        assert "1," not in line or "1,500" in line
+    assert wrap_page("短い\n\n行", 40) == "短い\n\n行"

@@ -57,7 +57,7 @@ async def test_rename_to_a_typed_key_and_enter_on_a_problem_outside_the_form(
         problems.highlighted = unknown
         await pilot.press("enter")
         await pilot.pause()
-        (row,) = editor.query(UnknownRow)
+        assert len(editor.query(UnknownRow)) == 1
         assert app.focused is not None and "Rename…" in str(app.focused.label)
         await pilot.press("enter")
         await pilot.pause()

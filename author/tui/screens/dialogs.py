@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import events
@@ -146,26 +147,48 @@ class RenameDialog(ModalScreen[str | None]):
             )
 
 
-class PointDetailsDialog(ModalScreen[tuple[str, str] | None]):
-    """A point's optional heading and sub-points (one per line)."""
+@dataclass(frozen=True)
+class PointDetails:
+    """A point's heading and sub-points (one a line), and its Japanese ones (None: the
+    dialog did not show them, as the readout has no Japanese fields shown)."""
+
+    heading: str
+    sub_points: str
+    ja_heading: str | None = None
+    ja_sub_points: str | None = None
+
+
+class PointDetailsDialog(ModalScreen[PointDetails | None]):
+    """A point's optional heading and sub-points (one per line), and with the Japanese
+    fields, its Japanese heading and sub-points under them."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("details")  # author/tui/keys.py
 
-    def __init__(self, number: int, heading: str, sub_points: str) -> None:
+    def __init__(self, number: int, details: PointDetails) -> None:
         super().__init__(classes="dialog-screen")
         self.number = number
-        self.heading = heading
-        self.sub_points = sub_points
+        self.details = details
 
     def compose(self) -> ComposeResult:
+        details = self.details
+        japanese = details.ja_heading is not None
         with Vertical(classes="dialog"):
             yield Label(f"Point {self.number}: heading and sub-points", classes="dialog-title")
             yield Label("Heading (optional; printed before the point's text)")
-            yield Input(self.heading, id="point-heading", compact=True)
+            yield Input(details.heading, id="point-heading", compact=True)
+            if japanese:
+                yield Label("Heading (ja)")
+                yield Input(details.ja_heading or "", id="point-ja-heading", compact=True)
             yield Label("Sub-points (optional; one per line, printed as (1), (2), …)")
             yield TextArea(
-                self.sub_points, id="point-sub-points", compact=True, tab_behavior="focus"
+                details.sub_points, id="point-sub-points", compact=True, tab_behavior="focus"
             )
+            if japanese:
+                yield Label("Sub-points (ja; one per line, printed as （1）, （2）, …)")
+                yield TextArea(
+                    details.ja_sub_points or "", id="point-ja-sub-points", compact=True,
+                    tab_behavior="focus",
+                )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(labelled("Done", "done", "details"), id="details-done",
                              variant="primary")
@@ -175,13 +198,17 @@ class PointDetailsDialog(ModalScreen[tuple[str, str] | None]):
         self.query_one("#point-heading", Input).focus()
 
     def action_done(self) -> None:
-        heading = self.query_one("#point-heading", Input).value
-        sub_points = self.query_one("#point-sub-points", TextArea).text
-        self.dismiss((heading, sub_points))
+        japanese = self.details.ja_heading is not None
+        self.dismiss(PointDetails(
+            self.query_one("#point-heading", Input).value,
+            self.query_one("#point-sub-points", TextArea).text,
+            self.query_one("#point-ja-heading", Input).value if japanese else None,
+            self.query_one("#point-ja-sub-points", TextArea).text if japanese else None,
+        ))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.query_one("#point-sub-points", TextArea).focus()
+        self.focus_next()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

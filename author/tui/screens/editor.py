@@ -53,6 +53,7 @@ from author.tui.routing import UNKNOWN_FIELD, ProblemRouter, split_unknown
 from author.tui.screens.dialogs import (
     ChoiceDialog,
     DraftsDialog,
+    PointDetails,
     PointDetailsDialog,
     RenameDialog,
     SaveAsDialog,
@@ -69,7 +70,7 @@ from author.tui.widgets.participants import (
     ParticipantsEditor,
     rendered_name,
 )
-from author.tui.widgets.points import PointsEditor, PointText
+from author.tui.widgets.points import PointArea, PointsEditor, PointText
 from author.tui.widgets.preview import Preview
 from author.tui.widgets.problems import ProblemsList
 from author.tui.widgets.unknown import UnknownFields
@@ -377,24 +378,33 @@ class EditorScreen(Screen[None]):
 
     @work(exclusive=True, group="details")
     async def edit_point_details(self, index: int) -> None:
-        heading = self.session.point_part(index, "heading")
-        subs = self.session.point_part(index, "points")
-        answer = await self.app.push_screen_wait(
-            PointDetailsDialog(
-                index + 1,
-                heading if isinstance(heading, str) else "",
-                "\n".join(str(s) for s in subs) if isinstance(subs, list) else "",
-            )
-        )
+        """F9: a point's heading and sub-points, and its Japanese ones with the Japanese
+        fields shown."""
+        session = self.session
+        japanese = self.form.has_class(SHOW_JAPANESE) or self.form.has_class(SHOW_ALL)
+        ja = session.point_part(index, "ja")
+        ja = ja if isinstance(ja, dict) else {}
+        answer = await self.app.push_screen_wait(PointDetailsDialog(index + 1, PointDetails(
+            text_of(session.point_part(index, "heading")),
+            lines_of(session.point_part(index, "points")),
+            text_of(ja.get("heading")) if japanese else None,
+            lines_of(ja.get("points")) if japanese else None,
+        )))
         if answer is None:
             return
-        new_heading, new_subs = (without_controls(text) for text in answer)
-        changed = self.session.set_point_part(index, "heading", new_heading.strip() or None)
-        changed |= self.session.set_point_part(index, "points", lines_or_none(new_subs))
-        for point in self.query(PointText):
+        was_mapping = isinstance(session.point_part(index, "ja"), dict)
+        changed = session.set_point_part(index, "heading", clean_line(answer.heading))
+        changed |= session.set_point_part(index, "points", clean_lines(answer.sub_points))
+        if answer.ja_heading is not None and answer.ja_sub_points is not None:
+            changed |= session.set_point_ja_part(index, "heading", clean_line(answer.ja_heading))
+            changed |= session.set_point_ja_part(index, "points",
+                                                 clean_lines(answer.ja_sub_points))
+        if was_mapping != isinstance(session.point_part(index, "ja"), dict):
+            await self.rebuild_list(LISTS["points"])  # its Japanese box edits another loc now
+        for point in self.query(PointArea):
             if point.index == index:
                 point.update_labels()
-                point.focus()
+        self.focus_loc(("points", index))
         if changed:
             self.after_change()
 
@@ -662,3 +672,18 @@ class EditorScreen(Screen[None]):
         self.check_now()
         self.notify(f"Restored the recovery draft of {draft.label()}; Ctrl+S saves it.")
 
+
+def text_of(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def lines_of(value: Any) -> str:
+    return "\n".join(str(item) for item in value) if isinstance(value, list) else ""
+
+
+def clean_line(text: str) -> str | None:
+    return without_controls(text).strip() or None
+
+
+def clean_lines(text: str) -> list[str] | None:
+    return lines_or_none(without_controls(text))

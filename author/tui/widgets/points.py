@@ -125,6 +125,7 @@ class PointJaText(PointArea):
                 ("points", index, "ja"), display_value(ja),
                 to_data=keep_text, point_part="ja", **self._looks(index),
             )
+        self.session = session
         self.index = index
 
     @staticmethod
@@ -137,8 +138,17 @@ class PointJaText(PointArea):
         }
 
     def update_labels(self) -> None:
-        self.border_title = Content(f"{self.index + 1}. (ja)")
-        self.border_subtitle = Content(self.problem_note)
+        ja = self.session.point_part(self.index, "ja")
+        ja = ja if isinstance(ja, dict) else {}
+        heading, subs = ja.get("heading"), ja.get("points")
+        title = f"{self.index + 1}. (ja)"
+        if isinstance(heading, str) and heading.strip():
+            title += f" {heading}"
+        self.border_title = Content(title)  # as typed: no markup
+        notes = [f"{len(subs)} sub-points (ja)"] if isinstance(subs, list) and subs else []
+        if self.problem_note:
+            notes.append(self.problem_note)
+        self.border_subtitle = Content(" · ".join(notes))
 
     def target_locs(self) -> list[Loc]:
         return [("points", self.index, "ja")]
