@@ -99,6 +99,7 @@ class EditSession:
     generation: int = 0  # bumped on every change
     saved_generation: int = 0
     drafted_generation: int = 0
+    _checked_text: tuple[int, str] = (-1, "")  # the text the last check read, and when
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -152,10 +153,13 @@ class EditSession:
         once: the check's own reading of it verifies that it holds exactly the data (a
         text that did not would be made again, verified, before it is used)."""
         name = str(self.path) if self.path else "<new readout>"
-        result = check_text(self.yaml_text(verify=False), name, self.config)
+        text = self.yaml_text(verify=False)
+        result = check_text(text, name, self.config)
         document = result.document
         if document is None or not same(document.data, self.data):
-            result = check_text(self.yaml_text(), name, self.config)
+            text = self.yaml_text()
+            result = check_text(text, name, self.config)
+        self._checked_text = (self.generation, text)
         return result
 
     def file_bytes(self, text: str) -> bytes:
@@ -400,15 +404,29 @@ class EditSession:
     # -- recovery draft ----------------------------------------------------------------------
     def write_draft(self) -> bool:
         """Write this session's recovery draft when something changed since the last one."""
-        if self.drafted_generation == self.generation:
+        due = self.draft_due()
+        if due is None:
             return False
+        self.draft.write(*due)
+        return True
+
+    def draft_due(self) -> tuple[Path | None, str, int] | None:
+        """What the recovery draft must now hold — (file, text, the draft's epoch) for
+        `SessionDraft.write`, which may run in another thread — or None when it holds it
+        already (a session with nothing unsaved has its draft removed here)."""
+        if self.drafted_generation == self.generation:
+            return None
+        self.drafted_generation = self.generation
         if not self.dirty:
             self.discard_draft()
-            self.drafted_generation = self.generation
-            return False
-        self.draft.write(self.path, self.yaml_text())
-        self.drafted_generation = self.generation
-        return True
+            return None
+        return self.path, self.text_now(), self.draft.epoch
+
+    def text_now(self) -> str:
+        """The file's text for the data as it stands: the last check's when nothing has
+        changed since (that check's reading proved it holds the data), else made anew."""
+        generation, text = self._checked_text
+        return text if generation == self.generation else self.yaml_text()
 
     def discard_draft(self) -> None:
         """Remove this session's draft (the data is saved, or the author discarded it)."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -617,15 +618,26 @@ class EditorScreen(Screen[None]):
 
     # -- recovery draft -------------------------------------------------------------------------
     def write_draft(self) -> None:
+        """Write the recovery draft if it is due, in a worker thread: a disk's fsync must
+        not hold up the typing."""
+        due = self.session.draft_due()
+        if due is not None:
+            self.run_worker(partial(self._write_draft, *due), thread=True, group="draft")
+
+    def _write_draft(self, file: Path | None, text: str, epoch: int) -> None:
         try:
-            self.session.write_draft()
+            self.session.draft.write(file, text, epoch)
         except (OSError, ValueError) as exc:  # ValueError: a file name holding a NUL
-            if not self._draft_error_shown:
-                self._draft_error_shown = True
-                self.notify(
-                    f"Cannot write the recovery draft: {getattr(exc, 'strerror', None) or exc}",
-                    severity="warning",
-                )
+            self.app.call_from_thread(self.draft_failed, exc)
+
+    def draft_failed(self, exc: Exception) -> None:
+        self.session.drafted_generation = -1  # try again at the next interval
+        if not self._draft_error_shown:
+            self._draft_error_shown = True
+            self.notify(
+                f"Cannot write the recovery draft: {getattr(exc, 'strerror', None) or exc}",
+                severity="warning",
+            )
 
     @work(exclusive=True, group="restore")
     async def offer_drafts(self, drafts: list[Draft]) -> None:
