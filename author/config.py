@@ -9,35 +9,18 @@ is an error (exit 2), never silently ignored.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from author.registry import LINT_CODES as LINT_CODES  # the codes `disable` may name
+from author.suggest import closest, did_you_mean
+
 DEFAULT_MAX_BYTES = 1024 * 1024
 
 # C0 controls (tab included: a setting is one line), DEL and the C1 controls.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-# The warnings a project may turn off with `disable`. Errors cannot be turned off: a file
-# with an error cannot be rendered.
-LINT_CODES = frozenset(
-    {
-        "unknown-honorific",
-        "point-punctuation",
-        "unknown-person",
-        "clock-style",
-        "ordinal-style",
-        "honorific-style",
-        "unused-duration",
-        "context-punctuation",
-        # The Japanese page's (missing-translation stays an error for `render --lang ja`).
-        "missing-translation",
-        "translation-mismatch",
-        "digit-width",
-    }
-)
 
 CONFIG_FILE = ".author.toml"
 
@@ -62,7 +45,7 @@ class Config:
     source: str | None = None  # the file the settings came from, for messages
 
 
-SETTINGS: dict[str, type] = {
+SETTINGS: dict[str, type[Any]] = {
     "style": str,
     "home_zone": str,
     "home_label": str,
@@ -77,13 +60,16 @@ SETTINGS: dict[str, type] = {
 }
 
 
+_KINDS = {str: "text", bool: "true or false", int: "a whole number"}
+
+
 def _check_disable(value: Any, source: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{source}: 'disable' must be a list of lint codes, like ['clock-style']")
     for code in value:
         if code not in LINT_CODES:
-            close = difflib.get_close_matches(code, sorted(LINT_CODES), n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
+            close = closest(code, sorted(LINT_CODES))
+            hint = f"did you mean {close!r}? " if close else ""
             raise ConfigError(
                 f"{source}: 'disable': unknown lint code {code!r}; {hint}(only warnings can be "
                 f"turned off: {', '.join(sorted(LINT_CODES))})"
@@ -91,32 +77,37 @@ def _check_disable(value: Any, source: str) -> frozenset[str]:
     return frozenset(value)
 
 
+def _setting(key: str, value: Any, source: str) -> tuple[str, Any]:
+    """(the setting's name, its value) for `key = value` in the table, or ConfigError."""
+    name = key.replace("-", "_")
+    if name not in SETTINGS:
+        hint = did_you_mean(name, SETTINGS) or f" (known: {', '.join(SETTINGS)})"
+        raise ConfigError(f"{source}: unknown setting {key!r} in [tool.author]{hint}")
+    if name == "disable":
+        return name, _check_disable(value, source)
+    expected = SETTINGS[name]
+    if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+        raise ConfigError(f"{source}: {key!r} must be {_KINDS[expected]}, not {value!r}")
+    if expected is int and value <= 0:
+        raise ConfigError(f"{source}: {key!r} must be more than zero")
+    if expected is str:
+        _check_text(key, value, source)
+    return name, value
+
+
+def _check_text(key: str, value: str, source: str) -> None:
+    if not value.strip():
+        raise ConfigError(f"{source}: {key!r} must not be empty")
+    if char := _CONTROL.search(value):
+        # `home_label = "\u001b[31m"` would print a terminal escape into every page
+        raise ConfigError(
+            f"{source}: {key!r} holds the control character U+{ord(char.group()):04X}"
+        )
+
+
 def _from_table(table: dict[str, Any], source: str) -> Config:
-    values: dict[str, Any] = {"source": source}
-    for key, value in table.items():
-        name = key.replace("-", "_")
-        if name not in SETTINGS:
-            close = difflib.get_close_matches(name, list(SETTINGS), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(SETTINGS)})"
-            raise ConfigError(f"{source}: unknown setting {key!r} in [tool.author]{hint}")
-        if name == "disable":
-            values[name] = _check_disable(value, source)
-            continue
-        expected = SETTINGS[name]
-        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            kind = {str: "text", bool: "true or false", int: "a whole number"}[expected]
-            raise ConfigError(f"{source}: {key!r} must be {kind}, not {value!r}")
-        if expected is int and value <= 0:
-            raise ConfigError(f"{source}: {key!r} must be more than zero")
-        if expected is str and not value.strip():
-            raise ConfigError(f"{source}: {key!r} must not be empty")
-        if expected is str and (char := _CONTROL.search(value)):
-            # `home_label = "\u001b[31m"` would print a terminal escape into every page
-            raise ConfigError(
-                f"{source}: {key!r} holds the control character U+{ord(char.group()):04X}"
-            )
-        values[name] = value
-    config = Config(**values)
+    values: dict[str, Any] = dict(_setting(key, value, source) for key, value in table.items())
+    config = Config(**values, source=source)
     if "home_zone" in values:
         from author.timezones import check_timezone
 

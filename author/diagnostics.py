@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 Loc = tuple[str | int, ...]
@@ -21,7 +21,7 @@ class Diagnostic:
     """
 
     __slots__ = _FIELDS
-    __match_args__ = _FIELDS
+    __match_args__ = ("line", "col", "severity", "code", "message", "path", "loc", "suggestion")
 
     line: int
     col: int
@@ -68,9 +68,9 @@ class Diagnostic:
         return self._key()
 
     def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
+        if other.__class__ is not self.__class__ or not isinstance(other, Diagnostic):
             return NotImplemented
-        return self._key() == other._key()  # type: ignore[attr-defined]
+        return self._key() == other._key()
 
     def __hash__(self) -> int:
         return hash(self._key())
@@ -99,7 +99,8 @@ class Diagnostic:
         inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in _FIELDS)
         return f"Diagnostic({inner})"
 
-    def __reduce__(self):  # pickling and copying, as a dataclass would allow
+    def __reduce__(self) -> tuple[type[Diagnostic], tuple[object, ...]]:
+        """Pickling and copying, as a dataclass would allow."""
         return (Diagnostic, tuple(getattr(self, name) for name in _FIELDS))
 
     @property
@@ -129,6 +130,9 @@ class Diagnostic:
             "suggestion": self.suggestion,
         }
 
+
+# The keys of a problem in the JSON output, in order (JSON format version 1).
+_JSON_KEYS = ("path", "line", "col", "severity", "code", "message", "field", "loc", "suggestion")
 
 # Every character str.splitlines() breaks at.
 _LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -178,12 +182,77 @@ def format_github(diagnostics: Iterable[Diagnostic]) -> str:
 JSON_FORMAT_VERSION = 1
 
 
+def validate_output_schema() -> dict[str, Any]:
+    """The JSON Schema of `format_json`'s document, as committed in
+    `schemas/validate-output.schema.json`; its codes and severities are the registry's."""
+    from author.registry import CODES, SEVERITIES
+
+    count = {"type": "integer", "minimum": 0}
+    diagnostic = {
+        "type": "object",
+        "required": [*_JSON_KEYS],
+        "properties": {
+            "path": {"type": "string"},
+            "line": {"type": "integer", "minimum": 1},
+            "col": {"type": "integer", "minimum": 1},
+            "severity": {"enum": list(SEVERITIES)},
+            "code": {
+                "description": "one of the codes of README, 'Codes'; a new code may be added "
+                "within a version",
+                "enum": list(CODES),
+            },
+            "message": {"type": "string"},
+            "field": {"type": "string"},
+            "loc": {"type": "array", "items": {"type": ["string", "integer"]}},
+            "suggestion": {"type": ["string", "null"]},
+        },
+    }
+    file_entry = {
+        "type": "object",
+        "required": ["path", "ok", "errors", "warnings", "diagnostics"],
+        "properties": {
+            "path": {"type": "string"},
+            "ok": {"type": "boolean"},
+            "errors": count,
+            "warnings": count,
+            "diagnostics": {"type": "array", "items": {"$ref": "#/$defs/diagnostic"}},
+        },
+    }
+    summary = {
+        "type": "object",
+        "required": ["files", "failed", "errors", "warnings", "strict"],
+        "properties": {
+            "files": count,
+            "failed": count,
+            "errors": count,
+            "warnings": count,
+            "strict": {"type": "boolean"},
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://example.invalid/author/validate-output.schema.json",
+        "title": f"author validate --format json, version {JSON_FORMAT_VERSION}",
+        "description": f"One document per run. Within version {JSON_FORMAT_VERSION}, keys are "
+        "only ever added, never renamed, removed or retyped.",
+        "type": "object",
+        "required": ["version", "tool", "summary", "files"],
+        "properties": {
+            "version": {"const": JSON_FORMAT_VERSION},
+            "tool": {"const": "author"},
+            "summary": summary,
+            "files": {"type": "array", "items": file_entry},
+        },
+        "$defs": {"diagnostic": diagnostic},
+    }
+
+
 def format_json(
     results: Sequence[tuple[str, Sequence[Diagnostic]]], *, strict: bool = False
 ) -> str:
     """One JSON document for a whole run (README, "Machine-readable output"). Version 1:
     keys are only ever added, never renamed or removed, within a version."""
-    files = []
+    files: list[dict[str, Any]] = []
     for path, diagnostics in results:
         errors = sum(d.is_error for d in diagnostics)
         warnings = len(diagnostics) - errors
@@ -203,8 +272,12 @@ def format_json(
         "warnings": sum(f["warnings"] for f in files),
         "strict": strict,
     }
-    document = {"version": JSON_FORMAT_VERSION, "tool": "author", "summary": summary}
-    document["files"] = files
+    document: dict[str, object] = {
+        "version": JSON_FORMAT_VERSION,
+        "tool": "author",
+        "summary": summary,
+        "files": files,
+    }
     import json  # only this output format needs it: kept off the start-up path
 
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

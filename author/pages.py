@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-READOUT_SUFFIXES = (".readout.yaml", ".readout.yml")
-PAGE_SUFFIXES = {"text": ".txt", "md": ".md", "html": ".html"}
-LANGS = ("en", "ja")  # the English page has no language mark in its name: `x.txt`
-_JA = ".ja"
-# The Word document the editor's export writes beside the pages; `render --check` leaves it
+# The formats' suffixes and the languages are the registry's; the Word document the
+# editor's export writes beside the pages (`DOCUMENT_SUFFIX`) `render --check` leaves
 # alone (it is not text).
-DOCUMENT_SUFFIX = ".docx"
+from author.registry import DOCUMENT_SUFFIX as DOCUMENT_SUFFIX
+from author.registry import LANGS as LANGS
+from author.registry import PAGE_SUFFIXES as PAGE_SUFFIXES
+
+READOUT_SUFFIXES = (".readout.yaml", ".readout.yml")
+_JA = ".ja"
 
 
 def page_path(readout_path: Path, fmt: str, lang: str = "en") -> Path:

@@ -22,7 +22,7 @@ from typing import Any
 
 from author.config import Config
 from author.model import FollowOn, Meeting, Participant, PointItem, Readout
-from author.pages import LANGS
+from author.registry import LANGS, PAGE_SUFFIXES
 from author.resources import available_styles, resource_dir
 from author.rules.clock import (
     HomeTime,
@@ -53,7 +53,8 @@ from author.rules.prose import (
 )
 from author.timezones import zone
 
-FORMATS = {"text": "page.txt.j2", "md": "page.md.j2", "html": "page.html.j2"}
+# The English template of each text page format: `page.txt.j2`, `page.md.j2`, `page.html.j2`.
+FORMATS = {fmt: f"page{suffix}.j2" for fmt, suffix in PAGE_SUFFIXES.items()}
 
 
 def template_name(fmt: str, lang: str = "en") -> str:

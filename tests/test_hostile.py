@@ -7,10 +7,11 @@ child reports how long the check took and how much its peak memory grew:
 
 - memory: the peak may grow by at most 150 MiB over a warmed-up process (a 10 MB file
   is read no further than `max_bytes`, so the measured growth is a few MiB);
-- time: the issue asks for "under a second". A hard one-second assertion would fail on a
-  loaded CI runner for reasons that have nothing to do with this code, so the assertion
-  allows TIME_LIMIT seconds, and the measured times (all well under one second on a
-  laptop core; see README, "Hardening and limits") are printed with `pytest -s` and
+- time: not asserted (tests never assert wall-clock times). What bounds it is checked
+  deterministically instead: each file that would cost without end is refused by the
+  limit that stops it (`too-large`, `too-deep`, `too-many-nodes`, with its message), and
+  the render time limit by `tests/test_template_limits.py`. The measured times (all well
+  under one second; see README, "Hardening and limits") are printed with `pytest -s` and
   recorded by `python bench/fuzz_campaign.py --hostile`.
 """
 
@@ -29,7 +30,6 @@ import pytest
 
 from tests.conftest import REFERENCE, REPO
 
-TIME_LIMIT = 3.0  # seconds for one check (+ render); measured: < 1 s each
 MEMORY_LIMIT = 150 * 1024 * 1024  # bytes of peak growth for one check
 ADDRESS_SPACE = 1024 * 1024 * 1024
 
@@ -225,7 +225,6 @@ def run_case(case: Case, folder: Path) -> dict:
 def test_hostile_file(case: Case, tmp_path: Path) -> None:
     report = run_case(case, tmp_path)
     print(f"{case.name}: {report['elapsed'] * 1000:.0f} ms, +{report['growth'] >> 20} MiB")
-    assert report["elapsed"] < TIME_LIMIT, f"{case.name} took {report['elapsed']:.2f} s"
     assert report["growth"] < MEMORY_LIMIT, f"{case.name} grew {report['growth'] >> 20} MiB"
     errors = report["errors"]
     if case.code is None:

@@ -13,7 +13,13 @@ import pytest
 
 # The modules that may reach the editor: the entry points, which import it when the
 # `edit` command runs (test_startup.py checks that validate/render never load it).
-STARTS_THE_EDITOR = {"author.__main__", "author.cli", "author.commands", "author.commands.edit"}
+STARTS_THE_EDITOR = {
+    "author.__main__",
+    "author.cli",
+    "author.commands",
+    "author.commands.edit",
+    "author.commands.serve",
+}
 EDITOR = ("textual", "author.tui")
 NOT_IN_RULES = ("pydantic", "jinja2", "yaml")
 

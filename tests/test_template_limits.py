@@ -4,7 +4,6 @@ or build without bound. A limit hit is one line and exit status 2."""
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -104,9 +103,7 @@ def test_a_fifo_template_does_not_block(tmp_path: Path, readout: Readout) -> Non
     ],
 )
 def test_widths_and_sizes_are_capped(text: str, says: str, tmp_path: Path, readout: Readout) -> None:
-    start = time.monotonic()
     assert says in refused(readout, template(tmp_path, text))
-    assert time.monotonic() - start < 30  # refused before building, not after
 
 
 @pytest.mark.parametrize(
@@ -120,11 +117,11 @@ def test_widths_and_sizes_are_capped(text: str, says: str, tmp_path: Path, reado
     ],
 )
 def test_rendering_runs_under_the_time_limit(text: str, tmp_path: Path, readout: Readout) -> None:
-    start = time.monotonic()
+    # The limit's own message is the proof that it stopped the loops (they would run for
+    # hours): no wall-clock assertion.
     assert "rendering took longer than 1 s (render_timeout)" in refused(
         readout, template(tmp_path, text)
     )
-    assert time.monotonic() - start < 20
 
 
 def test_the_page_size_limit_is_a_setting(tmp_path: Path, readout: Readout) -> None:
@@ -158,6 +155,26 @@ def test_a_limit_hit_through_the_command_is_one_line_exit_2(tmp_path: Path) -> N
     assert done.returncode == 2, done.stderr
     assert done.stdout == "" and not out.exists()
     assert len(done.stderr.splitlines()) == 1 and "max_page_size" in done.stderr
+
+
+def test_the_time_limit_set_in_the_settings_stops_the_command(tmp_path: Path) -> None:
+    """The time bound, deterministically: a template that would loop for hours, under
+    `render_timeout = 1` in `.author.toml`, stops with the one-line limit message and exit
+    status 2 (reaching that message is the proof that the limit stopped it)."""
+    folder = template(
+        tmp_path, "{% set l = range(100000)|list %}{% for a in l %}{% for b in l %}{% endfor %}"
+        "{% endfor %}"
+    )
+    (tmp_path / ".author.toml").write_text("render_timeout = 1\n", encoding="utf-8")
+    out = tmp_path / "page.txt"
+    done = run(
+        "render", str(REFERENCE), "--template-dir", str(folder), "--output", str(out), cwd=tmp_path
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == "" and not out.exists()
+    assert done.stderr.splitlines() == [
+        f"author: {folder}/page.txt.j2: rendering took longer than 1 s (render_timeout)"
+    ]
 
 
 @pytest.mark.parametrize("setting", ["render_timeout", "max_page_size"])

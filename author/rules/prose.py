@@ -91,6 +91,11 @@ def with_article(phrase: str) -> str:
     return f"{indefinite_article(phrase)} {phrase}"
 
 
+def plural(count: int, noun: str) -> str:
+    """`1 file`, `0 files`, `3 files`: a count with its noun (a regular plural)."""
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
 def join_and(items: list[str]) -> str:
     """`A`; `A and B`; `A, B, and C`."""
     if len(items) <= 2:

@@ -1,0 +1,25 @@
+"""`author schema`: the JSON Schema of the readout format."""
+
+from __future__ import annotations
+
+import argparse
+
+from author.commands.base import EXIT_OK, Subcommands, add_command
+from author.commands.output import emit
+
+
+def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
+    parser = add_command(
+        commands,
+        "schema",
+        summary="print the JSON Schema of the readout format",
+        description="Print the JSON Schema of readout format 1.",
+    )
+    parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
+
+
+def run(args: argparse.Namespace) -> int:
+    from author.schema import schema_text
+
+    emit(schema_text(), args.output)
+    return EXIT_OK

@@ -1,0 +1,127 @@
+"""`author validate FILE...`: every problem of every file, as text, JSON or GitHub
+annotations; exit 0 no errors, 1 errors (or warnings under --strict), 2 unreadable."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from author.commands.base import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    Subcommands,
+    add_command,
+    settings,
+)
+from author.commands.output import write_out
+from author.registry import VALIDATE_FORMATS
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from author.diagnostics import Diagnostic
+
+
+def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:
+    parser = add_command(
+        commands,
+        "validate",
+        summary="check readout files",
+        description="Check readout files and print every problem as "
+        "path:line:col: severity: message [code]. Exit 0 when no file has errors, 1 when one "
+        "has (or has warnings under --strict), 2 for usage errors or unreadable files.",
+    )
+    parser.add_argument("files", metavar="FILE", nargs="+", help="readout files (- for stdin)")
+    parser.add_argument(
+        "--strict",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="fail on warnings too (default: the 'strict' setting, else off)",
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=VALIDATE_FORMATS,
+        default="text",
+        help="output: text (default), json, or github (workflow annotations)",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print problems only, no summary line"
+    )
+
+
+class _Totals:
+    """What a run found, over all its files."""
+
+    def __init__(self) -> None:
+        self.files = self.failed = self.errors = self.warnings = 0
+        self.unreadable = False
+
+    def add(self, diagnostics: Sequence[Diagnostic], failed: bool, unreadable: bool) -> None:
+        errors = sum(d.is_error for d in diagnostics)
+        self.files += 1
+        self.failed += failed
+        self.errors += errors
+        self.warnings += len(diagnostics) - errors
+        self.unreadable |= unreadable
+
+    def summary(self) -> str:
+        """`2 files checked: 1 error, 0 warnings; 1 failed`."""
+        from author.rules.prose import plural
+
+        line = (
+            f"{plural(self.files, 'file')} checked: {plural(self.errors, 'error')}, "
+            f"{plural(self.warnings, 'warning')}"
+        )
+        return line + (f"; {self.failed} failed" if self.failed else "")
+
+    def status(self) -> int:
+        if self.unreadable:
+            return EXIT_USAGE
+        return EXIT_PROBLEMS if self.failed else EXIT_OK
+
+
+def _collect_less_often() -> None:
+    """Tune the garbage collector for a batch of files. Checking a file allocates many
+    small objects and frees them all, with no cycles to speak of, so the collector's
+    default schedule mostly scans survivors for nothing: move the modules loaded so far
+    out of its sight and let it run less often. About 15% faster on a large batch
+    (README, "Performance"); memory stays flat."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+
+
+def run(args: argparse.Namespace) -> int:
+    from author.check import check_file
+    from author.diagnostics import format_github, format_json, format_text
+
+    config = settings(args)
+    strict = config.strict if args.strict is None else args.strict
+    if len(args.files) > 1:
+        _collect_less_often()
+    formatter = format_github if args.format == "github" else format_text
+    collected = []  # (path, diagnostics) for --format json; the rest prints as it goes
+    totals = _Totals()
+    for name in args.files:
+        # One file at a time, and nothing of it kept but its diagnostics: memory stays
+        # flat however many files a hook passes.
+        result = check_file(name, config)
+        totals.add(result.diagnostics, result.failed(strict), result.unreadable)
+        if args.format == "json":
+            collected.append((result.path, result.diagnostics))
+        elif result.diagnostics:
+            write_out(formatter(result.diagnostics))
+        del result
+    if args.format == "json":
+        write_out(format_json(collected, strict=strict))
+    elif (
+        args.format == "text"
+        and not args.quiet
+        and (totals.errors or totals.warnings or totals.files > 1)
+    ):
+        print(totals.summary(), file=sys.stderr)
+    return totals.status()
