@@ -35,6 +35,14 @@ class RenameRequested(Message):
         self.loc, self.new_key = loc, new_key
 
 
+class DraftFailed(Message):
+    """The recovery draft could not be written (in its worker thread)."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
+
+
 class FirstPaint(Message):
     """The editor screen has painted for the first time."""
 

@@ -42,6 +42,7 @@ from author.tui.japanese import JA_FIELD, SHOW_JAPANESE, uses_japanese
 from author.tui.keys import bindings
 from author.tui.lists import LISTS, ItemList, ListEdit, apply_edit, field_in_item
 from author.tui.messages import (
+    DraftFailed,
     FirstPaint,
     FormComplete,
     ListEditRequested,
@@ -628,9 +629,12 @@ class EditorScreen(Screen[None]):
         try:
             self.session.draft.write(file, text, epoch)
         except (OSError, ValueError) as exc:  # ValueError: a file name holding a NUL
-            self.app.call_from_thread(self.draft_failed, exc)
+            # a message (thread-safe, and never waits: the app may be closing meanwhile)
+            self.post_message(DraftFailed(exc))
 
-    def draft_failed(self, exc: Exception) -> None:
+    @on(DraftFailed)
+    def _draft_failed(self, event: DraftFailed) -> None:
+        exc = event.error
         self.session.drafted_generation = -1  # try again at the next interval
         if not self._draft_error_shown:
             self._draft_error_shown = True
