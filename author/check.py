@@ -6,21 +6,22 @@ The CLI (`render`, `validate`), the pre-commit hook and the TUI all call `check_
 
 from __future__ import annotations
 
-import difflib
 import errno
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from author.config import Config
-from author.diagnostics import Diagnostic, Loc, dotted
+from author.diagnostics import Diagnostic, Loc, dotted, in_order
 from author.lint import lint
-from author.loader import Document, LoadFailed, decode, load_document
+from author.loader import Document, LoadFailed, Span, decode, load_document
 from author.model import (
     FollowOn,
     Meeting,
@@ -33,8 +34,10 @@ from author.model import (
     PointJaItem,
     Readout,
     ReadoutJa,
+    counterparts_problem_in,
     published_problem_in,
 )
+from author.suggest import closest, hint
 
 
 @dataclass
@@ -162,6 +165,9 @@ def check_text(text: str, path: str = "<stdin>", config: Config | None = None) -
         result.readout = Readout.model_validate(data, context={"home_zone": config.home_zone})
     except ValidationError as exc:
         result.diagnostics.extend(_translate(exc, document, path))
+        missing = counterparts_problem_in(data)  # needed or not, the loaded role says
+        if missing is not None:
+            result.diagnostics.extend(_translate(missing, document, path))
         # The model checks `published` against the meeting's date only once the meeting
         # validates; a meeting with another problem still has a date to check against.
         problem = published_problem_in(data)
@@ -181,11 +187,7 @@ def check_text(text: str, path: str = "<stdin>", config: Config | None = None) -
     if document.problems:
         result.readout = None  # part of the file was not read: nothing to render
     result.diagnostics.extend(lint(document, path, config))
-    # Sorted by key (tuples compared in C): `Diagnostic.__lt__`, called n log n times, was
-    # most of the time of a file with tens of thousands of warnings.
-    result.diagnostics = sorted(
-        {d for d in result.diagnostics if d.code not in config.disable}, key=Diagnostic.sort_key
-    )
+    result.diagnostics = in_order(d for d in result.diagnostics if d.code not in config.disable)
     return result
 
 
@@ -209,10 +211,15 @@ def japanese_page_errors(result: CheckResult) -> list[Diagnostic]:
 def for_japanese_page(result: CheckResult, config: Config | None = None) -> None:
     """Hold `result` to what the Japanese page needs (`japanese_page_errors`)."""
     kept = [d for d in result.diagnostics if d.code != "missing-translation"]
-    result.diagnostics = sorted(set(kept + japanese_page_errors(result)))
+    result.diagnostics = in_order(kept + japanese_page_errors(result))
 
 
 # -- Pydantic errors → diagnostics -----------------------------------------------------------
+#
+# Each Pydantic error type has a translator: a small function from the error (its loc made
+# ours) to the code, message, place and suggestion of one diagnostic. `_translator_for`
+# picks it: two rules that read the error's context come first (an empty value, a
+# required field), then the table by type, then the model's own codes (`bad-start`, …).
 
 _TAGGED_LISTS = {"points", "photos"}
 _JA_TAGS = {"ja-text", "ja-item"}  # the branches of a point's `ja` (model.PointJa)
@@ -243,7 +250,7 @@ def _clean_loc(loc: tuple[Any, ...]) -> Loc:
 def _model_at(loc: Loc) -> type[BaseModel] | None:
     """The model class that holds the mapping at `loc`."""
     model: type[BaseModel] | None = Readout
-    nested = {
+    nested: dict[tuple[type[BaseModel], str], type[BaseModel]] = {
         (Readout, "meeting"): Meeting,
         (Meeting, "followed_by"): FollowOn,
         (Readout, "principals"): Participant,
@@ -257,9 +264,8 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
         (PointItem, "ja"): PointJaItem,
     }
     for part in loc:
-        if isinstance(part, int):
-            continue
-        model = nested.get((model, part)) if model else None  # type: ignore[arg-type]
+        if isinstance(part, str):
+            model = nested.get((model, part)) if model else None
     return model
 
 
@@ -297,82 +303,156 @@ _EXPECTED = {
 }
 
 
-def _translate(exc: ValidationError, document: Document, path: str) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
-    for error in exc.errors(include_url=False):
+@dataclass(frozen=True)
+class _Error:
+    """One Pydantic error, located in the readout."""
+
+    kind: str  # Pydantic's error type, or the model's own code (`bad-start`)
+    loc: Loc
+    value: Any
+    ctx: dict[str, Any]
+    msg: str
+
+    @classmethod
+    def of(cls, error: ErrorDetails) -> _Error:
         loc = _clean_loc(error["loc"])
-        ctx = error.get("ctx") or {}
+        ctx: dict[str, Any] = dict(error.get("ctx") or {})
         if "at" in ctx:  # raised by a validator about a value inside the one it checks
             loc = (*loc, *ctx["at"])
         elif "field" in ctx:  # raised by a model validator about one of its fields
             loc = (*loc, ctx["field"])
         elif "sibling" in ctx:  # raised by a field validator about a neighbouring field
             loc = (*loc[:-1], ctx["sibling"])
-        kind = error["type"]
-        value = error.get("input")
-        suggestion: str | None = ctx.get("suggestion") or None
-        empty = (value is None and not ctx.get("required")) or ctx.get("empty")
-        if empty and kind != "missing" and loc and isinstance(loc[-1], str):
-            code = "missing-field"
-            message = f"{_where(loc)} is empty; fill it in"
-            span = document.span(loc)
-        elif kind == "missing" or ctx.get("required"):
-            code = "missing-field"
-            name = loc[-1]
-            loc_at = loc[:-1]
-            message = f"missing required field {name!r}"
-            if loc_at:
-                message += f" in {_where(loc_at)}"
-            span = document.span(loc_at if kind == "missing" else loc)
-        elif kind == "extra_forbidden":
-            code = "unknown-field"
-            name = str(loc[-1])
-            model = _model_at(loc[:-1])
-            fields = list(model.model_fields) if model else []
-            close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
-            suggestion = close[0] if close else None
-            message = f"unknown field {name!r}"
-            message += (
-                f"; did you mean {suggestion!r}?"
-                if suggestion
-                else (f" (known here: {', '.join(fields)})" if fields else "")
+        return cls(error["type"], loc, error.get("input"), ctx, error["msg"])
+
+    @property
+    def empty(self) -> bool:
+        """A value left empty (`title:`) rather than missing or wrong."""
+        return bool((self.value is None and not self.ctx.get("required")) or self.ctx.get("empty"))
+
+
+class _Said(NamedTuple):
+    """What a translator makes of an error."""
+
+    code: str
+    message: str
+    span: Span
+    suggestion: str | None = None
+
+
+_Translator = Callable[[_Error, Document], _Said]
+
+
+def _empty(error: _Error, document: Document) -> _Said:
+    return _Said(
+        "missing-field", f"{_where(error.loc)} is empty; fill it in", document.span(error.loc)
+    )
+
+
+def _missing(error: _Error, document: Document) -> _Said:
+    name, parent = error.loc[-1], error.loc[:-1]
+    message = f"missing required field {name!r}" + (f" in {_where(parent)}" if parent else "")
+    # A field not there at all points at its mapping; a required one left empty, at itself.
+    span = document.span(parent if error.kind == "missing" else error.loc)
+    return _Said("missing-field", message, span)
+
+
+def _unknown_field(error: _Error, document: Document) -> _Said:
+    name = str(error.loc[-1])
+    model = _model_at(error.loc[:-1])
+    fields = list(model.model_fields) if model else []
+    suggestion = closest(name, fields)
+    if suggestion is None and fields:
+        message = f"unknown field {name!r} (known here: {', '.join(fields)})"
+    else:
+        message = f"unknown field {name!r}{hint(suggestion)}"
+    return _Said("unknown-field", message, document.span(error.loc, key=True), suggestion)
+
+
+def _bad_value(error: _Error, document: Document) -> _Said:
+    allowed = re.findall(r"'([^']*)'", str(error.ctx.get("expected", "")))
+    suggestion = closest(str(error.value), allowed, cutoff=0.5)
+    message = f"{error.value!r} is not one of: {', '.join(allowed)}{hint(suggestion)}"
+    return _Said("bad-value", message, document.span(error.loc), suggestion)
+
+
+def _wrong_type(error: _Error, document: Document) -> _Said:
+    message = f"expected {_EXPECTED[error.kind]}, got {_kind_of(error.value)}"
+    return _Said("wrong-type", message, document.span(error.loc), _suggested(error))
+
+
+def _too_short(error: _Error, document: Document) -> _Said:
+    message = f"{_where(error.loc)} needs at least one entry"
+    return _Said("empty-value", message, document.span(error.loc), _suggested(error))
+
+
+def _blank(error: _Error, document: Document) -> _Said:
+    message = f"{_where(error.loc)} must not be blank (it holds only spaces)"
+    return _Said("empty-value", message, document.span(error.loc), _suggested(error))
+
+
+def _empty_text(error: _Error, document: Document) -> _Said:
+    code = "empty-point" if error.loc[:1] == ("points",) else "empty-value"
+    message = f"{_where(error.loc)} must not be empty"
+    return _Said(code, message, document.span(error.loc), _suggested(error))
+
+
+def _own_code(error: _Error, document: Document) -> _Said:
+    """The model's own errors (`bad-start`, `nonexistent-time`, …) carry their code as
+    their type, and their message."""
+    return _Said(error.kind, error.msg, document.span(error.loc), _suggested(error))
+
+
+def _invalid(error: _Error, document: Document) -> _Said:
+    return _Said("invalid", error.msg, document.span(error.loc), _suggested(error))
+
+
+def _suggested(error: _Error) -> str | None:
+    """The suggestion a validator put in the error's context, if any."""
+    return error.ctx.get("suggestion") or None
+
+
+_TRANSLATORS: dict[str, _Translator] = {
+    "missing": _missing,
+    "extra_forbidden": _unknown_field,
+    "enum": _bad_value,
+    "literal_error": _bad_value,
+    **dict.fromkeys(_EXPECTED, _wrong_type),
+    "too_short": _too_short,
+    "empty-value": _blank,
+    "string_too_short": _empty_text,
+}
+
+
+def _translator_for(error: _Error) -> _Translator:
+    if error.empty and error.kind != "missing" and error.loc and isinstance(error.loc[-1], str):
+        return _empty
+    if error.ctx.get("required"):
+        return _missing
+    if error.kind in _TRANSLATORS:
+        return _TRANSLATORS[error.kind]
+    return _own_code if "-" in error.kind or error.kind == "missing_field" else _invalid
+
+
+def _translate(exc: ValidationError, document: Document, path: str) -> list[Diagnostic]:
+    """The model's errors as diagnostics, each at the YAML node it is about."""
+    out = []
+    for details in exc.errors(include_url=False):
+        error = _Error.of(details)
+        said = _translator_for(error)(error, document)
+        span = said.span
+        out.append(
+            Diagnostic(
+                span.line,
+                span.col,
+                "error",
+                said.code,
+                said.message,
+                path,
+                error.loc,
+                said.suggestion,
             )
-            span = document.span(loc, key=True)
-        elif kind in ("enum", "literal_error"):
-            code = "bad-value"
-            allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-            close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
-            suggestion = close[0] if close else None
-            message = f"{value!r} is not one of: {', '.join(allowed)}"
-            if suggestion:
-                message += f"; did you mean {suggestion!r}?"
-            span = document.span(loc)
-        elif kind in _EXPECTED:
-            code = "wrong-type"
-            message = f"expected {_EXPECTED[kind]}, got {_kind_of(value)}"
-            span = document.span(loc)
-        elif kind in ("too_short", "string_too_short", "empty-value"):
-            code = (
-                "empty-point"
-                if loc and loc[0] == "points" and kind == "string_too_short"
-                else ("empty-value")
-            )
-            if kind == "too_short":
-                message = f"{_where(loc)} needs at least one entry"
-            elif kind == "empty-value":
-                message = f"{_where(loc)} must not be blank (it holds only spaces)"
-            else:
-                message = f"{_where(loc)} must not be empty"
-            span = document.span(loc)
-        elif "-" in kind or kind in ("missing_field",):
-            code = kind
-            message = error["msg"]
-            span = document.span(loc)
-        else:
-            code = "invalid"
-            message = error["msg"]
-            span = document.span(loc)
-        out.append(Diagnostic(span.line, span.col, "error", code, message, path, loc, suggestion))
+        )
     return out
 
 

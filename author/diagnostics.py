@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 Loc = tuple[str | int, ...]
@@ -131,6 +131,19 @@ class Diagnostic:
         }
 
 
+class Problem(NamedTuple):
+    """A problem a check found, before it is placed in the file: at the node `loc`, or,
+    with `words` (a text, and the start and end of the words in it), at those words
+    inside the value at `loc` (`lint` places them)."""
+
+    loc: Loc
+    severity: Severity
+    code: str
+    message: str
+    suggestion: str | None = None
+    words: tuple[str, int, int] | None = None
+
+
 # The keys of a problem in the JSON output, in order (JSON format version 1).
 _JSON_KEYS = ("path", "line", "col", "severity", "code", "message", "field", "loc", "suggestion")
 
@@ -150,6 +163,14 @@ def dotted(loc: Loc) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+def in_order(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """The problems sorted (as `sorted` orders them), each once: of equal ones the first.
+    Keyed by tuples, hashed and compared in C: `__hash__` and `__lt__`, called per
+    problem, were most of the time of a file with tens of thousands of warnings."""
+    keyed = {d._key(): d for d in reversed(list(diagnostics))}
+    return [keyed[key] for key in sorted(keyed)]
 
 
 def format_text(diagnostics: Iterable[Diagnostic]) -> str:
@@ -182,13 +203,11 @@ def format_github(diagnostics: Iterable[Diagnostic]) -> str:
 JSON_FORMAT_VERSION = 1
 
 
-def validate_output_schema() -> dict[str, Any]:
-    """The JSON Schema of `format_json`'s document, as committed in
-    `schemas/validate-output.schema.json`; its codes and severities are the registry's."""
+def _diagnostic_schema() -> dict[str, Any]:
+    """The JSON Schema of one problem in the JSON output (`Diagnostic.as_json`)."""
     from author.registry import CODES, SEVERITIES
 
-    count = {"type": "integer", "minimum": 0}
-    diagnostic = {
+    return {
         "type": "object",
         "required": [*_JSON_KEYS],
         "properties": {
@@ -207,6 +226,12 @@ def validate_output_schema() -> dict[str, Any]:
             "suggestion": {"type": ["string", "null"]},
         },
     }
+
+
+def validate_output_schema() -> dict[str, Any]:
+    """The JSON Schema of `format_json`'s document, as committed in
+    `schemas/validate-output.schema.json`; its codes and severities are the registry's."""
+    count = {"type": "integer", "minimum": 0}
     file_entry = {
         "type": "object",
         "required": ["path", "ok", "errors", "warnings", "diagnostics"],
@@ -243,7 +268,7 @@ def validate_output_schema() -> dict[str, Any]:
             "summary": summary,
             "files": {"type": "array", "items": file_entry},
         },
-        "$defs": {"diagnostic": diagnostic},
+        "$defs": {"diagnostic": _diagnostic_schema()},
     }
 
 

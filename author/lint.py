@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -10,7 +9,7 @@ from typing import Any
 
 from author import lint_ja
 from author.config import Config
-from author.diagnostics import Diagnostic, Loc
+from author.diagnostics import Diagnostic, Loc, Problem
 from author.loader import Document
 from author.resources import available_styles
 from author.rules import freetext
@@ -21,6 +20,7 @@ from author.rules.names import (
     normalize_honorific,
     title_word,
 )
+from author.suggest import closest, hint
 
 
 def _text(value: Any) -> str | None:
@@ -45,31 +45,38 @@ def free_texts(data: dict[str, Any]) -> Iterator[tuple[Loc, str, bool]]:
     parts of the file still have errors.
     """
     for i, point in _items(data.get("points")):
-        if isinstance(point, dict):
-            if text := _text(point.get("text")):
-                yield ("points", i, "text"), text, True
-            if heading := _text(point.get("heading")):
-                yield ("points", i, "heading"), heading, False
-            for j, sub in _items(point.get("points")):
-                if text := _text(sub):  # a list item: a final period is not required
-                    yield ("points", i, "points", j), text, False
-        elif text := _text(point):
-            yield ("points", i), text, True
+        yield from _point_texts(("points", i), point)
     for i, photo in _items(data.get("photos")):
+        loc: Loc
         if isinstance(photo, dict):
-            if caption := _text(photo.get("caption")):
-                yield ("photos", i, "caption"), caption, False
-        elif caption := _text(photo):
-            yield ("photos", i), caption, False
-    for loc, person in _participants(data):
-        if context := _text(person.get("context")):
-            yield (*loc, "context"), context, False
+            photo, loc = photo.get("caption"), ("photos", i, "caption")
+        else:
+            loc = ("photos", i)
+        if caption := _text(photo):
+            yield loc, caption, False
+    for loc, context in _contexts(data):
+        yield loc, context, False
     for i, note in _items(data.get("footnotes")):
         if text := _text(note):
             yield ("footnotes", i), text, False
     meeting = data.get("meeting")
     if isinstance(meeting, dict) and (note := _text(meeting.get("note"))):
         yield ("meeting", "note"), note, True  # a sentence of the lead: linted like a point
+
+
+def _point_texts(loc: Loc, point: Any) -> Iterator[tuple[Loc, str, bool]]:
+    """A point's text, heading and sub-points (a sub-point needs no final period)."""
+    if not isinstance(point, dict):
+        if text := _text(point):
+            yield loc, text, True
+        return
+    if text := _text(point.get("text")):
+        yield (*loc, "text"), text, True
+    if heading := _text(point.get("heading")):
+        yield (*loc, "heading"), heading, False
+    for j, sub in _items(point.get("points")):
+        if text := _text(sub):
+            yield (*loc, "points", j), text, False
 
 
 def known_people(data: dict[str, Any]) -> tuple[freetext.KnownPerson, ...]:
@@ -157,110 +164,114 @@ def _mentions(data: dict[str, Any]) -> list[str] | None:
     return [m for m in mentions if isinstance(m, str) and m.strip()]
 
 
-def lint(document: Document, path: str, config: Config) -> list[Diagnostic]:
-    """Warnings (and the style check) over the loaded data; runs whether or not the model
-    validated, so a file's warnings come in the same run as its errors."""
-    out: list[Diagnostic] = []
+# -- the checks: each yields the problems it finds in the loaded data ------------------------
 
-    def add(
-        loc: Loc,
-        severity: str,
-        code: str,
-        message: str,
-        suggestion: str | None = None,
-        offset: tuple[int, int] | None = None,
-    ) -> None:
-        span = document.span(loc)
-        line, col = span.line, span.col
-        if offset is not None:
-            line, col = document.locate(offset[0])
-        out.append(
-            Diagnostic(line, col, severity, code, message, path, loc, suggestion)  # type: ignore[arg-type]
-        )
 
-    data = document.data if isinstance(document.data, dict) else {}
+def _style_problems(data: dict[str, Any], config: Config) -> Iterator[Problem]:
     style = data.get("style", config.style)
     if isinstance(style, int | float) and not isinstance(style, bool):
         style = str(style)  # as the model reads it (numbers become text)
     styles = available_styles()
     if isinstance(style, str) and style not in styles:
-        close = difflib.get_close_matches(style, styles, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(styles)})"
-        add(
-            ("style",),
-            "error",
-            "unknown-style",
-            f"unknown style {style!r}{hint}",
-            close[0] if close else None,
+        close = closest(style, styles)
+        known = hint(close) or f" (known: {', '.join(styles)})"
+        yield Problem(
+            ("style",), "error", "unknown-style", f"unknown style {style!r}{known}", close
         )
 
+
+def _honorific_problems(data: dict[str, Any]) -> Iterator[Problem]:
     for loc, person in _participants(data):
         honorific = _text(person.get("honorific"))
-        if honorific and not is_known_honorific(honorific):
-            fixed = normalize_honorific(honorific)
-            if not is_known_honorific(fixed):
-                close = difflib.get_close_matches(honorific, KNOWN_HONORIFICS, n=1)
-                fixed = close[0] if close else fixed
-            hint = f"; did you mean {fixed!r}?" if fixed != honorific else ""
-            add(
-                (*loc, "honorific"),
-                "warning",
-                "unknown-honorific",
-                f"unknown honorific {honorific!r}{hint}",
-                fixed if fixed != honorific else None,
-            )
-
+        if not honorific or is_known_honorific(honorific):
+            continue
+        fixed = normalize_honorific(honorific)
+        if not is_known_honorific(fixed):
+            fixed = closest(honorific, KNOWN_HONORIFICS) or fixed
+        suggestion = fixed if fixed != honorific else None
+        message = f"unknown honorific {honorific!r}{hint(suggestion)}"
+        yield Problem((*loc, "honorific"), "warning", "unknown-honorific", message, suggestion)
     for loc, honorific in _bare_he_honorifics(data):
-        add(
-            loc,
-            "warning",
-            "honorific-style",
+        message = (
             f"a bare {honorific!r} before the name; the house style writes 'H.E. Mr.', "
-            "'H.E. Ms.' or 'H.E. Dr.'",
+            "'H.E. Ms.' or 'H.E. Dr.'"
         )
-    for loc, context in _contexts(data):
-        if context.rstrip()[-1:] in _CONTEXT_ENDS:
-            add(
-                loc,
-                "warning",
-                "context-punctuation",
-                f"this context ends with {context.rstrip()[-1]!r}; the lead adds its own "
-                "punctuation after it (it would print 'Japan..'): leave it off",
-                context.rstrip().rstrip(_CONTEXT_ENDS).rstrip(),
-            )
-    for loc, what in _unused_timing(data):
-        add(loc, "warning", "unused-duration", what)
+        yield Problem(loc, "warning", "honorific-style", message)
 
+
+def _context_problems(data: dict[str, Any]) -> Iterator[Problem]:
+    for loc, context in _contexts(data):
+        end = context.rstrip()[-1:]
+        if end in _CONTEXT_ENDS:
+            message = (
+                f"this context ends with {end!r}; the lead adds its own punctuation after it "
+                "(it would print 'Japan..'): leave it off"
+            )
+            fixed = context.rstrip().rstrip(_CONTEXT_ENDS).rstrip()
+            yield Problem(loc, "warning", "context-punctuation", message, fixed)
+
+
+def _timing_problems(data: dict[str, Any]) -> Iterator[Problem]:
+    for loc, what in _unused_timing(data):
+        yield Problem(loc, "warning", "unused-duration", what)
+
+
+def _free_text_problems(data: dict[str, Any]) -> Iterator[Problem]:
+    """The checks of the prose: closing punctuation, and the findings of one scan of all
+    the texts (`freetext.findings`), each at its words."""
     texts = list(free_texts(data))
     found = freetext.findings([text for _, text, _ in texts], known_people(data), _mentions(data))
     for (loc, text, is_point), text_findings in zip(texts, found, strict=True):
         if is_point and not freetext.ends_with_punctuation(text):
-            add(
-                loc,
-                "warning",
-                "point-punctuation",
-                "this point does not end with closing punctuation (. ! ?)",
-            )
-        offsets = _offsets_in_source(document, loc, text, text_findings)
-        for finding, offset in zip(text_findings, offsets, strict=True):
-            add(loc, "warning", finding.code, finding.message, finding.suggestion, offset)
+            message = "this point does not end with closing punctuation (. ! ?)"
+            yield Problem(loc, "warning", "point-punctuation", message)
+        for f in text_findings:
+            words = (text, f.start, f.end)
+            yield Problem(loc, "warning", f.code, f.message, f.suggestion, words)
 
+
+_CHECKS = (_honorific_problems, _context_problems, _timing_problems, _free_text_problems)
+
+
+def lint(document: Document, path: str, config: Config) -> list[Diagnostic]:
+    """Warnings (and the style check) over the loaded data; runs whether or not the model
+    validated, so a file's warnings come in the same run as its errors."""
+    data = document.data if isinstance(document.data, dict) else {}
+    problems = list(_style_problems(data, config))
+    for check in _CHECKS:
+        problems += check(data)
     if lint_ja.has_japanese(data):
+        problems += lint_ja.japanese_problems(data)
+    return _placed(document, path, problems)
 
-        def add_ja(loc: Loc, severity: str, code: str, message: str, suggestion=None, at=None):
-            offset = None
-            if at is not None:  # (text, finding): where the finding's words stand
-                offset = _offsets_in_source(document, loc, at[0], [at[1]])[0]
-            add(loc, severity, code, message, suggestion, offset)
 
-        lint_ja.lint_japanese(data, add_ja)
-    return out
+def _placed(document: Document, path: str, problems: list[Problem]) -> list[Diagnostic]:
+    """Each problem at its node, or at its words in the YAML source when they can be
+    found there: the words of one value are found in one pass (`_offsets_in_source`)."""
+    placed: list[tuple[Problem, tuple[int, int]]] = []
+    worded: dict[Loc, list[tuple[Problem, tuple[str, int, int]]]] = {}  # by value
+    for problem in problems:
+        if problem.words is None:
+            placed.append((problem, document.span(problem.loc)[:2]))
+        else:
+            worded.setdefault(problem.loc, []).append((problem, problem.words))
+    for loc, found in worded.items():
+        text = found[0][1][0]
+        offsets = _offsets_in_source(document, loc, text, [(s, e) for _, (_, s, e) in found])
+        for (problem, _), at in zip(found, offsets, strict=True):
+            place = document.span(loc)[:2] if at is None else document.locate(at)
+            placed.append((problem, place))
+    return [
+        Diagnostic(line, col, severity, code, message, path, loc, suggestion)
+        for (loc, severity, code, message, suggestion, _), (line, col) in placed
+    ]
 
 
 def _offsets_in_source(
-    document: Document, loc: Loc, text: str, findings: list[freetext.Finding]
-) -> list[tuple[int, int] | None]:
-    """Where each finding's words stand in the YAML source, when they can be found there.
+    document: Document, loc: Loc, text: str, spans: list[tuple[int, int]]
+) -> list[int | None]:
+    """Where each of these words of `text` (its (start, end) offsets) starts in the YAML
+    source, when they can be found there.
 
     The n-th occurrence of a finding's words in the value is taken to be the n-th in the
     source (a folded scalar keeps words intact, only line breaks change), counted from
@@ -268,37 +279,39 @@ def _offsets_in_source(
     for all the findings of a text, however many (rescanning from the start for each
     made 1 MiB of repeated warnings take minutes).
     """
-    if not findings or loc not in document.values:
-        return [None] * len(findings)
+    if not spans or loc not in document.values:
+        return [None] * len(spans)
     span = document.values[loc]
     source = document.text[span.start : span.end]
     if source == text:  # a plain one-line value: the text is the source
-        return [
-            (span.start + f.start, span.start + f.end) if f.end > f.start else None
-            for f in findings
-        ]
-    out: list[tuple[int, int] | None] = [None] * len(findings)
+        return [span.start + start if end > start else None for start, end in spans]
+    out: list[int | None] = [None] * len(spans)
     text_at = source_at = 0  # the last finding placed: its start in the text, in the source
-    order = range(len(findings))
-    if len(findings) > 1:  # the finders' findings, one finder after another
-        order = sorted(order, key=lambda i: findings[i].start)
-    for index in order:
-        finding = findings[index]
-        needle = text[finding.start : finding.end]
-        if not needle:
-            continue
-        count = 0  # occurrences from the last finding placed up to this one
-        at = text.find(needle, text_at)
-        while 0 <= at < finding.start:
-            count += 1
-            at = text.find(needle, at + 1)
-        at = source_at - 1
-        for _ in range(count + 1):
-            at = source.find(needle, at + 1)
-            if at < 0:
-                break
-        if at < 0:
-            continue  # not in the source as written (split by a line break, an escape)
-        out[index] = (span.start + at, span.start + at + len(needle))
-        text_at, source_at = finding.start, at
+    for index in sorted(range(len(spans)), key=lambda i: spans[i][0]):
+        start, end = spans[index]
+        at = _nth_after(text, source, text[start:end], start, text_at, source_at)
+        if at is not None:
+            out[index] = span.start + at
+            text_at, source_at = start, at
     return out
+
+
+def _nth_after(
+    text: str, source: str, needle: str, start: int, text_at: int, source_at: int
+) -> int | None:
+    """Where in `source` the `needle` found at `start` in `text` stands: as many
+    occurrences after `source_at` as there are in `text` from `text_at` up to `start`.
+    None when it is not in the source as written (split by a line break, an escape)."""
+    if not needle:
+        return None
+    count = 0  # occurrences from the last finding placed up to this one
+    at = text.find(needle, text_at)
+    while 0 <= at < start:
+        count += 1
+        at = text.find(needle, at + 1)
+    at = source_at - 1
+    for _ in range(count + 1):
+        at = source.find(needle, at + 1)
+        if at < 0:
+            return None
+    return at

@@ -13,16 +13,13 @@ that has a `ja` block, so `validate` of English readouts starts as fast as befor
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from author.diagnostics import Loc
+from author.diagnostics import Loc, Problem, dotted
 
 if TYPE_CHECKING:
     from author.rules.freetext_ja import KnownPersonJa
-
-# add(loc, severity, code, message, suggestion, finding_in=(text, finding) or None)
-Add = Callable[..., None]
 
 NAME_FIELDS = ("family_name", "display_name", "given_name")
 
@@ -95,32 +92,16 @@ def point_pairs(data: dict[str, Any]) -> Iterator[tuple[Loc, str | None, Loc, An
 
 def missing_translations(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
     """(English loc, message) for each Japanese text the Japanese page needs and lacks."""
-    ja = _mapping(data.get("ja"))
-    if "section" in data and not _text(ja.get("section")):
-        yield ("section",), "no Japanese section: add ja.section (the desk, e.g. ウクライナ)"
-    meeting = _mapping(data.get("meeting"))
-    if "name" in meeting and not _text(_mapping(meeting.get("ja")).get("name")):
-        yield ("meeting", "name"), "no Japanese name for the meeting: add meeting.ja.name"
+    yield from _missing_headings(data)
     for loc, person in _participants(data):
-        person_ja = _mapping(person.get("ja"))
-        where = f"{loc[0]}[{loc[1]}].ja"
-        if "group" in person:
-            if not _text(person_ja.get("group")):
-                yield (*loc, "group"), f"no Japanese text for this group: add {where}.group"
-            continue
-        if not _text(person_ja.get("name")):
-            name_loc = next((f for f in NAME_FIELDS if f in person), None)
-            at = (*loc, name_loc) if name_loc else loc
-            yield at, f"no Japanese name for this participant: add {where}.name"
-        if not _text(person_ja.get("title")):
-            at = (*loc, "title") if "title" in person else loc
-            yield at, f"no Japanese title for this participant: add {where}.title"
+        yield from _missing_for_person(loc, person)
     for en_loc, english, ja_loc, japanese in point_pairs(data):
         if english is not None and not _text(japanese):
             what = {"heading": "heading", "text": "text"}.get(str(en_loc[-1]), "text")
             if en_loc[2:3] == ("points",):
                 what = "sub-point"
-            yield en_loc, f"no Japanese {what} for this point: add {_dotted(ja_loc)}"
+            yield en_loc, f"no Japanese {what} for this point: add {dotted(ja_loc)}"
+    ja = _mapping(data.get("ja"))
     for field, what in (("photos", "caption"), ("footnotes", "footnote")):
         given = _items(ja.get(field))
         for j, _ in _items(data.get(field)):
@@ -128,11 +109,30 @@ def missing_translations(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
                 yield (field, j), f"no Japanese {what} for this one: add ja.{field}[{j}]"
 
 
-def _dotted(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+def _missing_headings(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+    """The section's and the meeting name's Japanese texts."""
+    if "section" in data and not _text(_mapping(data.get("ja")).get("section")):
+        yield ("section",), "no Japanese section: add ja.section (the desk, e.g. ウクライナ)"
+    meeting = _mapping(data.get("meeting"))
+    if "name" in meeting and not _text(_mapping(meeting.get("ja")).get("name")):
+        yield ("meeting", "name"), "no Japanese name for the meeting: add meeting.ja.name"
+
+
+def _missing_for_person(loc: Loc, person: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+    """A participant's Japanese name and title, or a group's Japanese text."""
+    person_ja = _mapping(person.get("ja"))
+    where = f"{loc[0]}[{loc[1]}].ja"
+    if "group" in person:
+        if not _text(person_ja.get("group")):
+            yield (*loc, "group"), f"no Japanese text for this group: add {where}.group"
+        return
+    if not _text(person_ja.get("name")):
+        name_loc = next((f for f in NAME_FIELDS if f in person), None)
+        at = (*loc, name_loc) if name_loc else loc
+        yield at, f"no Japanese name for this participant: add {where}.name"
+    if not _text(person_ja.get("title")):
+        at = (*loc, "title") if "title" in person else loc
+        yield at, f"no Japanese title for this participant: add {where}.title"
 
 
 # -- the Japanese free texts ---------------------------------------------------------------
@@ -178,18 +178,18 @@ def known_people_ja(data: dict[str, Any]) -> tuple[list[KnownPersonJa], list[str
 # -- the checks ------------------------------------------------------------------------------
 
 
-def lint_japanese(data: dict[str, Any], add: Add) -> None:
+def japanese_problems(data: dict[str, Any]) -> Iterator[Problem]:
     """Every Japanese check of a readout that has a `ja` block."""
     from author.rules import freetext_ja
 
     for loc, message in missing_translations(data):
-        add(loc, "warning", "missing-translation", message)
+        yield Problem(loc, "warning", "missing-translation", message)
     for _, english, ja_loc, japanese in point_pairs(data):
         if english is None or not _text(japanese):
             continue
         mismatch = freetext_ja.number_mismatch(english, japanese)
         if mismatch is not None:
-            add(ja_loc, "warning", "translation-mismatch", mismatch.message())
+            yield Problem(ja_loc, "warning", "translation-mismatch", mismatch.message())
     people, offices = known_people_ja(data)
     for loc, text in japanese_texts(data):
         findings = [
@@ -197,5 +197,6 @@ def lint_japanese(data: dict[str, Any], add: Add) -> None:
             *freetext_ja.digit_width_findings(text),
             *freetext_ja.reference_findings_ja(text, people, offices),
         ]
-        for finding in findings:
-            add(loc, "warning", finding.code, finding.message, finding.suggestion, (text, finding))
+        for f in findings:
+            words = (text, f.start, f.end)
+            yield Problem(loc, "warning", f.code, f.message, f.suggestion, words)

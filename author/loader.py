@@ -11,6 +11,14 @@ so that it can:
   small file cannot expand into a huge one;
 - remember where every value and every key stands (`Span`), for `path:line:col` messages
   (found when first asked for; see `Document`).
+
+How: `_Builder` reads the events. Each node being built is a frame that knows what it
+expects next and takes each finished value (`add`): a `_MappingFrame` (a key, that key's
+value, or a refused key's value to drop), a `_SequenceFrame` (the next item), and the
+`_DocumentFrame` holding the whole. Where values stand is the business of a positions
+strategy the frames report to: `_Recording`, or `_NotRecording`, the default, whose
+positions are found by a second, recording reading when first asked for. `_span` is the
+one place a parser's mark becomes a `Span`.
 """
 
 from __future__ import annotations
@@ -18,18 +26,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 import yaml
 
 from author.diagnostics import Diagnostic, Loc
 
+# The event parser: libyaml's when PyYAML was built with it.
+EventLoader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 try:
-    from yaml import CSafeLoader as _EventLoader
+    from yaml import CSafeLoader as EventLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as EventLoader
 
 
 class Span(NamedTuple):
@@ -39,53 +48,84 @@ class Span(NamedTuple):
     end: int
 
 
+class _Mark(Protocol):
+    """Where the parser stands (libyaml's or PyYAML's mark): 0-based line and column."""
+
+    line: int
+    column: int
+    index: int
+
+
+class _Node(Protocol):
+    """Something the parser read, from one mark to another: an event, or a finished frame."""
+
+    @property
+    def start_mark(self) -> Any: ...
+    @property
+    def end_mark(self) -> Any: ...
+
+
+_new_tuple = tuple.__new__
+
+
+def _span(start: _Mark, end: _Mark) -> Span:
+    """The one place a mark (and the mark where the node ends) becomes a Span."""
+    return _new_tuple(Span, (start.line + 1, start.column + 1, start.index, end.index))
+
+
+def _span_of(node: _Node) -> Span:
+    return _span(node.start_mark, node.end_mark)
+
+
+def _span_at(text: str, offset: int) -> Span:
+    """The empty span at a character offset (where PyYAML's reader gives no mark)."""
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Span(line, col, offset, offset)
+
+
 class Document:
     """A loaded readout: its text, its data, and where each value and key stands.
 
-    Positions are found only when first asked for, by reading the text again: most files
-    have no problem to point at, and recording every node's place while loading costs
-    about a quarter of the load time.
+    Positions are found only when first asked for, by reading the text again, recording
+    (see `load_document`): most files have no problem to point at, and recording every
+    node's place while loading costs about a quarter of the load time.
     """
 
     def __init__(
         self,
         text: str,
         data: Any,
-        values: dict[Loc, Span] | None = None,
-        keys: dict[Loc, Span] | None = None,
-        find_positions: Callable[[], Document] | None = None,
-        problems: list[Diagnostic] | None = None,
+        positions: _Recording | Callable[[], _Recording],
+        problems: list[Diagnostic],
     ):
         self.text = text
         self.data = data
         # What the loader refused but could read past (a duplicate key, a bad key, an
         # unsupported tag, a control character): the data holds the rest of the file.
-        self.problems = problems if problems is not None else []
+        self.problems = problems
         self._line_starts: list[int] | None = None
-        self._values = values if values is not None else {}
-        self._keys = keys if keys is not None else {}
-        self._find_positions = find_positions
+        self._positions = positions
 
-    def _positions(self) -> tuple[dict[Loc, Span], dict[Loc, Span]]:
-        if self._find_positions is not None:
-            located = self._find_positions()
-            self._values, self._keys = located._values, located._keys
-            self._find_positions = None
-        return self._values, self._keys
+    def _recorded(self) -> _Recording:
+        if not isinstance(self._positions, _Recording):
+            self._positions = self._positions()
+        return self._positions
 
     @property
     def values(self) -> dict[Loc, Span]:
         """Where each value stands, by its loc."""
-        return self._positions()[0]
+        return self._recorded().values
 
     @property
     def keys(self) -> dict[Loc, Span]:
         """Where each mapping key stands, by the loc of its value."""
-        return self._positions()[1]
+        return self._recorded().keys
 
     def span(self, loc: Loc, *, key: bool = False) -> Span:
         """Where `loc` stands, or its nearest ancestor that has a position."""
-        values, keys = self._positions()
+        recorded = self._recorded()
+        values, keys = recorded.values, recorded.keys
         if key and loc in keys:
             return keys[loc]
         probe = tuple(loc)
@@ -105,16 +145,6 @@ class Document:
 
 
 _NEWLINE = re.compile("\n")
-
-
-def _locate(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, col
-
-
-class _NeedPositions(Exception):
-    """Raised by a builder that skips positions when it finds a problem to point at."""
 
 
 class LoadFailed(Exception):
@@ -169,38 +199,256 @@ def _tagged(tag: str, value: str) -> Any:
     raise ValueError(tag)
 
 
-@dataclass(slots=True)
+# -- where values stand: recorded while reading, or not --------------------------------------
+
+
+class _NeedPositions(Exception):
+    """A reader that records no positions met what only positions can say."""
+
+
+class _Recording:
+    """Records where every value and every key stands, as the builder places them."""
+
+    def __init__(self) -> None:
+        self.values: dict[Loc, Span] = {}
+        self.keys: dict[Loc, Span] = {}
+
+    def value(self, parent: Loc, key: str | int, node: _Node) -> None:
+        self.values[(*parent, key)] = _span_of(node)
+
+    def first_value(self, parent: Loc, key: str | int, node: _Node) -> None:
+        """A value whose place an earlier one may have taken (a list item, a merged key)."""
+        self.values.setdefault((*parent, key), _span_of(node))
+
+    def document(self, node: _Node) -> None:
+        self.values[()] = _span_of(node)
+
+    def key(self, parent: Loc, key: str, node: _Node) -> None:
+        self.keys[(*parent, key)] = _span_of(node)
+
+    def key_line(self, parent: Loc, key: str) -> int | None:
+        """The line of a key already read (a duplicate's message names the first one)."""
+        span = self.keys.get((*parent, key))
+        return span.line if span is not None else None
+
+
+class _NotRecording(_Recording):
+    """Records nothing: the positions are found if and when asked for (`Document`)."""
+
+    def value(self, parent: Loc, key: str | int, node: _Node) -> None:
+        pass
+
+    def first_value(self, parent: Loc, key: str | int, node: _Node) -> None:
+        pass
+
+    def document(self, node: _Node) -> None:
+        pass
+
+    def key(self, parent: Loc, key: str, node: _Node) -> None:
+        pass
+
+    def key_line(self, parent: Loc, key: str) -> int | None:
+        raise _NeedPositions  # `load_document` reads the text again, recording
+
+
+# -- the containers being built ---------------------------------------------------------------
+
+
 class _Frame:
-    container: dict[str, Any] | list[Any]
-    loc: Loc
-    anchor: str | None
-    nodes_at_start: int
-    span: Span
-    pending_key: str | None = None
-    pending_key_span: Span | None = None
-    skip_value: bool = False  # the value of a duplicate or unusable key
-    merged: set[str] | None = None  # keys merged in with `<<`: an explicit key overrides them
+    """A node being built: where it stands, and what it expects next."""
+
+    __slots__ = (
+        "anchor",
+        "builder",
+        "end_mark",
+        "loc",
+        "nodes_at_start",
+        "positions",
+        "start_mark",
+    )
+
+    def __init__(self, builder: _Builder, loc: Loc, anchor: str | None, start_mark: Any):
+        self.builder = builder
+        self.positions = builder.positions
+        self.loc = loc
+        self.anchor = anchor
+        self.nodes_at_start = builder.nodes
+        self.start_mark = start_mark
+        self.end_mark = start_mark
+
+    @property
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def child_loc(self) -> Loc | None:
+        """The loc the next value takes; None when it is a mapping key."""
+        raise NotImplementedError
+
+    def add(self, value: Any, node: _Node) -> None:
+        """Take the next value read, which stands at `node`."""
+        raise NotImplementedError
+
+
+class _DocumentFrame(_Frame):
+    """The document itself: it holds one value."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, builder: _Builder):
+        super().__init__(builder, (), None, None)
+        self.data: Any = None
+
+    @property
+    def value(self) -> Any:
+        return self.data
+
+    def child_loc(self) -> Loc | None:
+        return ()
+
+    def add(self, value: Any, node: _Node) -> None:
+        self.data = value
+        self.positions.document(node)
+
+
+class _SequenceFrame(_Frame):
+    """A list being built: it expects the next item."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, builder: _Builder, loc: Loc, anchor: str | None, start_mark: Any):
+        super().__init__(builder, loc, anchor, start_mark)
+        self.items: list[Any] = []
+
+    @property
+    def value(self) -> Any:
+        return self.items
+
+    def child_loc(self) -> Loc | None:
+        return (*self.loc, len(self.items))
+
+    def add(self, value: Any, node: _Node) -> None:
+        items = self.items
+        self.positions.first_value(self.loc, len(items), node)
+        items.append(value)
+
+
+_SKIP = "\x00skip"  # what a mapping frame expects after a refused key: a value to drop
+_MERGE = "<<"
+
+
+class _MappingFrame(_Frame):
+    """A mapping being built: it expects a key (`key` None), that key's value (`key` the
+    key), or the value of a refused key, to drop (`key` is _SKIP)."""
+
+    __slots__ = ("items", "key", "merged")
+
+    def __init__(self, builder: _Builder, loc: Loc, anchor: str | None, start_mark: Any):
+        super().__init__(builder, loc, anchor, start_mark)
+        self.items: dict[str, Any] = {}
+        self.key: str | None = None
+        self.merged: set[str] | None = None  # keys merged in with `<<`: a key written overrides
+
+    @property
+    def value(self) -> Any:
+        return self.items
+
+    def child_loc(self) -> Loc | None:
+        key = self.key
+        if key is None:
+            return None
+        return (*self.loc, "?" if key is _SKIP else key)
+
+    def add(self, value: Any, node: _Node) -> None:
+        key = self.key
+        if key is None:
+            if type(value) is str and value not in self.items:
+                self.key = value
+                if value != _MERGE:
+                    self.positions.key(self.loc, value, node)
+            else:
+                self.take_key(value, node)
+            return
+        self.key = None
+        if key is _SKIP:
+            return
+        if key == _MERGE:
+            self.merge(value, node)
+            return
+        self.items[key] = value
+        self.positions.value(self.loc, key, node)
+
+    def take_key(self, value: Any, node: _Node) -> None:
+        """A key that is no plain name, or that the mapping has already."""
+        problem = self.builder.problem
+        if not isinstance(value, str):
+            problem(_span_of(node), "bad-key", _bad_key(value), self.loc)
+            self.key = _SKIP
+            return
+        if self.merged is not None and value in self.merged:
+            self.merged.discard(value)  # overrides the merged-in value
+            self.key = value
+            self.positions.key(self.loc, value, node)
+            return
+        first = self.positions.key_line(self.loc, value)
+        where = f", at line {first}," if first is not None else ""
+        problem(
+            _span_of(node),
+            "duplicate-key",
+            f"duplicate key {value!r}; the first one{where} is kept",
+            (*self.loc, value),
+        )
+        self.key = _SKIP
+
+    def merge(self, value: Any, node: _Node) -> None:
+        sources = value if isinstance(value, list) else [value]
+        if not all(isinstance(s, dict) for s in sources):
+            self.builder.problem(
+                _span_of(node),
+                "bad-merge",
+                "'<<' merges only mappings",
+                self.loc,
+            )
+            return
+        if self.merged is None:
+            self.merged = set()
+        for source in sources:
+            for key, item in source.items():
+                if key not in self.items:
+                    self.items[key] = item
+                    self.merged.add(key)
+                    self.positions.first_value(self.loc, key, node)
+
+
+def _bad_key(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return "a mapping key must be a plain name"
+    # `1:` and `"1":` are two keys in YAML, and no field is named by a number, true/false
+    # or null: refused here rather than read as text and then called duplicates.
+    shown = "null" if value is None else str(value)
+    shown = shown.lower() if isinstance(value, bool) else shown
+    return f"a mapping key must be a name, not {shown}; quote it ('{shown}') if it is one"
+
+
+# -- the builder: events in, one document out ----------------------------------------------
 
 
 class _Builder:
-    def __init__(self, text: str, path: str, max_depth: int, max_nodes: int, positions: bool):
+    def __init__(
+        self, text: str, path: str, max_depth: int, max_nodes: int, positions: _Recording
+    ):
         self.text = text
         self.path = path
         self.max_depth = max_depth
         self.max_nodes = max_nodes
-        self.positions = positions  # False: record only what is cheap; see _NeedPositions
-        self.data: Any = None
-        self.values: dict[Loc, Span] = {}
-        self.keys: dict[Loc, Span] = {}
+        self.positions = positions
         self.anchors: dict[str, tuple[Any, int]] = {}  # value, node count
         self.nodes = 0
-        self.stack: list[_Frame] = []
-        self.problems: list[Diagnostic] = []
         self.documents = 0
+        self.problems: list[Diagnostic] = []
+        self.root = _DocumentFrame(self)
+        self.stack: list[_Frame] = [self.root]
 
     def problem(self, span: Span, code: str, message: str, loc: Loc = ()) -> None:
-        if not self.positions:
-            raise _NeedPositions
         self.problems.append(
             Diagnostic(span.line, span.col, "error", code, message, self.path, loc)
         )
@@ -210,199 +458,104 @@ class _Builder:
         self.problem(span, code, message, loc)
         return LoadFailed(self.problems)
 
-    @staticmethod
-    def span_of(event: Any) -> Span:
-        start, end = event.start_mark, event.end_mark
-        return Span(start.line + 1, start.column + 1, start.index, end.index)
-
-    def count(self, n: int, span: Span) -> None:
+    def count(self, n: int, node: _Node) -> None:
         self.nodes += n
         if self.nodes > self.max_nodes:
             raise self.fatal(
-                span,
+                _span_of(node),
                 "too-many-nodes",
                 f"the document expands to more than {self.max_nodes} values "
                 "(aliases included); a readout needs far fewer",
             )
 
-    # -- placing a finished value into its parent ----------------------------------------
-    def child_loc(self) -> Loc | None:
-        """The loc the next value takes, or None when it is a mapping key."""
-        if not self.stack:
-            return ()
-        top = self.stack[-1]
-        if isinstance(top.container, list):
-            return (*top.loc, len(top.container))
-        if top.pending_key is None and not top.skip_value:
-            return None
-        return (*top.loc, top.pending_key if top.pending_key is not None else "?")
-
-    def place(self, value: Any, span: Span, is_scalar: bool) -> None:
-        if not self.stack:
-            self.data = value
-            self.values[()] = span
-            return
-        top = self.stack[-1]
-        if isinstance(top.container, list):
-            self.values.setdefault((*top.loc, len(top.container)), span)
-            top.container.append(value)
-            return
-        if top.pending_key is None and not top.skip_value:
-            self.take_key(top, value, span, is_scalar)
-            return
-        if top.skip_value:
-            top.skip_value = False
-            return
-        key = top.pending_key
-        assert key is not None
-        if key == "<<":
-            self.merge(top, value, span)
-        else:
-            top.container[key] = value  # type: ignore[index]
-            self.values[(*top.loc, key)] = span
-            if top.pending_key_span is not None:
-                self.keys[(*top.loc, key)] = top.pending_key_span
-        top.pending_key = None
-        top.pending_key_span = None
-
-    def take_key(self, top: _Frame, value: Any, span: Span, is_scalar: bool) -> None:
-        if not is_scalar or isinstance(value, dict | list):
-            self.problem(span, "bad-key", "a mapping key must be a plain name", top.loc)
-            top.skip_value = True
-            return
-        if not isinstance(value, str):
-            # `1:` and `"1":` are two keys in YAML, and no field is named by a number,
-            # true/false or null: refused here rather than read as text and then called
-            # duplicates of each other.
-            shown = "null" if value is None else str(value)
-            shown = shown.lower() if isinstance(value, bool) else shown
-            self.problem(
-                span,
-                "bad-key",
-                f"a mapping key must be a name, not {shown}; quote it ('{shown}') if it is one",
-                top.loc,
-            )
-            top.skip_value = True
-            return
-        key = value
-        if key in top.container:
-            if top.merged is not None and key in top.merged:
-                top.merged.discard(key)  # overrides the merged-in value
-                top.pending_key = key
-                top.pending_key_span = span
-                return
-            if not self.positions:
-                raise _NeedPositions  # the message names the first key's line
-            first = self.keys.get((*top.loc, key))
-            where = f", at line {first.line}," if first is not None else ""
-            self.problem(
-                span,
-                "duplicate-key",
-                f"duplicate key {key!r}; the first one{where} is kept",
-                (*top.loc, key),
-            )
-            top.skip_value = True
-            return
-        top.pending_key = key
-        top.pending_key_span = span
-
-    def merge(self, top: _Frame, value: Any, span: Span) -> None:
-        sources = value if isinstance(value, list) else [value]
-        if not all(isinstance(s, dict) for s in sources):
-            self.problem(span, "bad-merge", "'<<' merges only mappings", top.loc)
-            return
-        if top.merged is None:
-            top.merged = set()
-        for source in sources:
-            for key, item in source.items():
-                if key not in top.container:
-                    top.container[key] = item  # type: ignore[index]
-                    top.merged.add(key)
-                    self.values.setdefault((*top.loc, key), span)
-
     # -- events ----------------------------------------------------------------------------
-    def scalar(self, event: Any) -> None:
-        start, end = event.start_mark, event.end_mark
-        span = Span(start.line + 1, start.column + 1, start.index, end.index)
-        self.nodes += 1
-        if self.nodes > self.max_nodes:
-            self.count(0, span)
-        plain = event.implicit[0] and not event.style
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        """A scalar with a tag, an anchor or double quotes (`read_events` takes the rest)."""
+        self.count(1, event)
+        top = self.stack[-1]
         if event.tag is None:  # `! 12`, the non-specific tag, makes text: YAML's rule
+            plain = event.implicit[0] and not event.style
             value = resolve_plain(event.value) if plain else event.value
         else:
             try:
                 value = _tagged(event.tag, event.value)
             except ValueError:
                 self.problem(
-                    span,
+                    _span_of(event),
                     "unsupported-tag",
                     f"the YAML tag {event.tag!r} is not supported here; write the value "
                     "without a tag",
-                    self.child_loc() or (),
+                    top.child_loc() or (),
                 )
                 value = event.value
-        if event.style == '"' and _CONTROL.search(event.value):
+        control = _CONTROL.search(event.value) if event.style == '"' else None
+        if control is not None:
             # Only a double-quoted escape (`"\e[31m"`) can carry these past YAML's reader;
             # they would reach the terminal or the page as control sequences.
-            char = _CONTROL.search(event.value).group(0)  # type: ignore[union-attr]
             self.problem(
-                span,
+                _span_of(event),
                 "control-character",
-                f"this text holds the control character U+{ord(char):04X}; remove the escape",
-                self.child_loc() or (),
+                f"this text holds the control character U+{ord(control[0]):04X}; remove "
+                "the escape",
+                top.child_loc() or (),
             )
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
-        self.place(value, span, True)
+        top.add(value, event)
 
-    def alias(self, event: Any) -> None:
-        span = self.span_of(event)
+    def alias(self, event: yaml.AliasEvent) -> None:
         if event.anchor not in self.anchors:
-            raise self.fatal(span, "yaml-syntax", f"unknown alias *{event.anchor}")
+            raise self.fatal(
+                _span_of(event),
+                "yaml-syntax",
+                f"unknown alias *{event.anchor}",
+            )
         value, size = self.anchors[event.anchor]
-        self.count(size, span)
-        self.place(value, span, not isinstance(value, dict | list))
+        self.count(size, event)
+        self.stack[-1].add(value, event)
 
-    def document_start(self, event: Any) -> None:
+    def document_start(self, event: yaml.DocumentStartEvent) -> None:
         self.documents += 1
         if self.documents > 1:
             raise self.fatal(
-                self.span_of(event),
+                _span_of(event),
                 "multiple-documents",
                 "a readout file holds one YAML document; found a second '---'",
             )
 
-    def start_mapping(self, event: Any) -> None:
-        self.start(event, {})
+    def start_mapping(self, event: yaml.MappingStartEvent) -> None:
+        self.start(event, _MappingFrame)
 
-    def start_sequence(self, event: Any) -> None:
-        self.start(event, [])
+    def start_sequence(self, event: yaml.SequenceStartEvent) -> None:
+        self.start(event, _SequenceFrame)
 
-    def start(self, event: Any, container: dict[str, Any] | list[Any]) -> None:
-        span = self.span_of(event)
-        self.count(1, span)
+    def start(self, event: yaml.CollectionStartEvent, frame: type[_Frame]) -> None:
+        self.count(1, event)
         if event.tag not in (None, "!", _STD + "map", _STD + "seq", _STD + "omap"):
-            self.problem(span, "unsupported-tag", f"the YAML tag {event.tag!r} is not supported")
-        if len(self.stack) >= self.max_depth:
-            raise self.fatal(
-                span,
-                "too-deep",
-                f"nesting deeper than {self.max_depth} levels; a readout needs at most 5",
+            self.problem(
+                _span_of(event),
+                "unsupported-tag",
+                f"the YAML tag {event.tag!r} is not supported",
             )
-        loc = self.child_loc()
-        frame = _Frame(container, loc if loc is not None else (), event.anchor, self.nodes, span)
-        self.stack.append(frame)
+        if len(self.stack) > self.max_depth:  # the document's own frame is not a level
+            raise self.fatal(
+                _span_of(event),
+                "too-deep",
+                _too_deep(self.max_depth),
+            )
+        loc = self.stack[-1].child_loc()
+        loc = () if loc is None else loc  # a mapping key: refused once it is built
+        self.stack.append(frame(self, loc, event.anchor, event.start_mark))
 
-    def end(self, event: Any) -> None:
+    def end(self, event: yaml.CollectionEndEvent) -> None:
         frame = self.stack.pop()
-        span = Span(frame.span.line, frame.span.col, frame.span.start, event.end_mark.index)
+        frame.end_mark = event.end_mark
         if frame.anchor:
-            self.anchors[frame.anchor] = (frame.container, self.nodes - frame.nodes_at_start + 1)
-        self.place(frame.container, span, False)
+            self.anchors[frame.anchor] = (frame.value, self.nodes - frame.nodes_at_start + 1)
+        self.stack[-1].add(frame.value, frame)
 
-    def read_events(self, get_event: Any) -> None:
-        handlers = {
+    def read_events(self, get_event: Callable[[], yaml.Event | None]) -> None:
+        handlers: dict[type[yaml.Event], Callable[[Any], None]] = {
             yaml.ScalarEvent: self.scalar,
             yaml.MappingStartEvent: self.start_mapping,
             yaml.SequenceStartEvent: self.start_sequence,
@@ -411,35 +564,25 @@ class _Builder:
             yaml.AliasEvent: self.alias,
             yaml.DocumentStartEvent: self.document_start,
         }
-        stack, values, keys = self.stack, self.values, self.keys
-        positions = self.positions
-        new_span = tuple.__new__
+        stack = self.stack
         scalar_event = yaml.ScalarEvent
-        # The common event, an untagged, unanchored, not double-quoted scalar inside a
-        # container, is handled inline: `scalar` and `place` do the same, one call deeper.
-        # This loop is most of the time `author validate` spends in Python.
+        # The common event, an untagged, unanchored, not double-quoted scalar, is read
+        # here, one call shallower than `scalar` (which reads the others): this loop is
+        # most of the time `author validate` spends in Python.
         while (event := get_event()) is not None:
             if (
                 type(event) is not scalar_event
                 or event.tag is not None
                 or event.anchor is not None
                 or event.style == '"'
-                or not stack
             ):
                 handler = handlers.get(type(event))
                 if handler is not None:
                     handler(event)
                 continue
-            if positions:
-                start = event.start_mark
-                span = new_span(
-                    Span, (start.line + 1, start.column + 1, start.index, event.end_mark.index)
-                )
-            else:
-                span = None
             self.nodes += 1
             if self.nodes > self.max_nodes:
-                self.count(0, span or self.span_of(event))
+                self.count(0, event)
             value = event.value
             if (
                 event.implicit[0]
@@ -447,56 +590,19 @@ class _Builder:
                 and not (value[:1].isalpha() and value not in _WORDS)
             ):
                 value = resolve_plain(value)
-            top = stack[-1]
-            container = top.container
-            if type(container) is list:
-                if positions:
-                    values.setdefault((*top.loc, len(container)), span)  # type: ignore[arg-type]
-                container.append(value)  # type: ignore[union-attr]
-            elif top.skip_value:
-                top.skip_value = False
-            elif top.pending_key is None:
-                if type(value) is str and value not in container:
-                    top.pending_key = value
-                    top.pending_key_span = span
-                else:
-                    self.take_key(top, value, span or self.span_of(event), True)
-            elif top.pending_key == "<<":
-                self.place(value, span or self.span_of(event), True)
-            else:
-                key = top.pending_key
-                container[key] = value  # type: ignore[index]
-                if positions:
-                    loc = (*top.loc, key)
-                    values[loc] = span  # type: ignore[assignment]
-                    keys[loc] = top.pending_key_span  # type: ignore[assignment]
-                top.pending_key = None
-                top.pending_key_span = None
+            stack[-1].add(value, event)
 
     def run(self) -> Document:
-        loader = _EventLoader(self.text)
+        loader = EventLoader(self.text)
         try:
             self.read_events(loader.get_event)
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            at = mark.index if mark else 0
-            tab = self.text[at : at + 1] == "\t"
-            if "exceeded maximum nesting depth" in (exc.problem or ""):  # libyaml's own cap
-                raise self.fatal(
-                    Span(line, col, at, at),
-                    "too-deep",
-                    f"nesting deeper than {self.max_depth} levels; a readout needs at most 5",
-                ) from None
-            raise self.fatal(
-                Span(line, col, at, at), "yaml-syntax", _yaml_message(exc, tab)
-            ) from None
+            raise self.fatal(*_syntax_problem(exc, self.text, self.max_depth)) from None
         except yaml.reader.ReaderError as exc:
             at = max(0, min(int(exc.position), len(self.text)))
-            line, col = _locate(self.text, at)
             char = exc.character if isinstance(exc.character, str) else chr(exc.character)
             raise self.fatal(
-                Span(line, col, at, at),
+                _span_at(self.text, at),
                 "yaml-syntax",
                 f"character {char!r} (U+{ord(char):04X}) is not allowed in YAML: "
                 "control characters must be removed",
@@ -505,10 +611,31 @@ class _Builder:
             raise self.fatal(Span(1, 1, 0, 0), "yaml-syntax", str(exc).strip()) from None
         finally:
             loader.dispose()
-        if self.positions:
-            return Document(self.text, self.data, self.values, self.keys, problems=self.problems)
-        again = partial(_Builder, self.text, self.path, self.max_depth, self.max_nodes, True)
-        return Document(self.text, self.data, find_positions=lambda: again().run())
+        if isinstance(self.positions, _NotRecording):
+            limits = (self.max_depth, self.max_nodes)
+            later = partial(_record, self.text, self.path, *limits)
+            return Document(self.text, self.root.data, later, self.problems)
+        return Document(self.text, self.root.data, self.positions, self.problems)
+
+
+def _record(text: str, path: str, max_depth: int, max_nodes: int) -> _Recording:
+    """Read `text` again, recording where every value and key stands."""
+    builder = _Builder(text, path, max_depth, max_nodes, _Recording())
+    builder.run()
+    return builder.positions
+
+
+def _too_deep(max_depth: int) -> str:
+    return f"nesting deeper than {max_depth} levels; a readout needs at most 5"
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, max_depth: int) -> tuple[Span, str, str]:
+    mark = exc.problem_mark or exc.context_mark
+    span = _span(mark, mark) if mark is not None else Span(1, 1, 0, 0)
+    if "exceeded maximum nesting depth" in (exc.problem or ""):  # libyaml's own cap
+        return span, "too-deep", _too_deep(max_depth)
+    tab = text[span.start : span.start + 1] == "\t"
+    return span, "yaml-syntax", _yaml_message(exc, tab)
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError, at_tab: bool) -> str:
@@ -529,22 +656,39 @@ def _yaml_message(exc: yaml.MarkedYAMLError, at_tab: bool) -> str:
 
 
 def load_document(
-    text: str, path: str = "<stdin>", *, max_depth: int = 64, max_nodes: int = 100_000
+    text: str,
+    path: str = "<stdin>",
+    *,
+    max_depth: int = 64,
+    max_nodes: int = 100_000,
+    record_positions: bool = False,
 ) -> Document:
     """Parse one readout's YAML text, reading past what it can (see `Document.problems`),
     so the model and the lint still check the rest. Raises LoadFailed only for what
-    stops the reading: a syntax error, a limit, a second document, an unknown alias."""
-    try:
-        return _Builder(text, path, max_depth, max_nodes, False).run()
-    except _NeedPositions:
-        return _Builder(text, path, max_depth, max_nodes, True).run()
+    stops the reading: a syntax error, a limit, a second document, an unknown alias.
+
+    Positions are found when first asked for (a second reading, recording); with
+    `record_positions` they are recorded while reading, as that second reading does."""
+    if not record_positions:
+        try:
+            return _Builder(text, path, max_depth, max_nodes, _NotRecording()).run()
+        except _NeedPositions:
+            pass  # a duplicate key: its message names the line of the first one
+    return _Builder(text, path, max_depth, max_nodes, _Recording()).run()
 
 
 def load_yaml(
-    text: str, path: str = "<stdin>", *, max_depth: int = 64, max_nodes: int = 100_000
+    text: str,
+    path: str = "<stdin>",
+    *,
+    max_depth: int = 64,
+    max_nodes: int = 100_000,
+    record_positions: bool = False,
 ) -> Document:
     """Parse one readout's YAML text. Raises LoadFailed with every problem it found."""
-    document = load_document(text, path, max_depth=max_depth, max_nodes=max_nodes)
+    document = load_document(
+        text, path, max_depth=max_depth, max_nodes=max_nodes, record_positions=record_positions
+    )
     if document.problems:
         raise LoadFailed(document.problems)
     return document

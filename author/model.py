@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import (
     AfterValidator,
@@ -27,7 +27,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError, ValidationError
+from pydantic.config import JsonDict
+from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 
 from author.rules.clock import WallTime, classify_wall_time, offset_text
 from author.rules.duration import DurationError, duration_input, parse_duration
@@ -88,38 +89,48 @@ class FollowOnKind(StrEnum):
 # where converting to the home zone would overflow.
 MIN_YEAR, MAX_YEAR = 1900, 2999
 
-_START = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[ T]([0-9]{1,2}):([0-9]{2}))?$")
+# The shapes a start may be written in: a field names the ones it accepts (`read_start`).
+DATE_TIME, DATE, TIME = "YYYY-MM-DD HH:MM", "YYYY-MM-DD", "HH:MM"
+MEETING_START = (DATE_TIME, DATE)
+FOLLOW_ON_START = (TIME, DATE_TIME)  # `HH:MM`: on the meeting's day, in its zone
+_CLOCK_NOTE = {
+    DATE_TIME: "24-hour local time",
+    TIME: "24-hour local time, the meeting's day",
+}
+_START = re.compile(
+    r"^(?:([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[ T]([0-9]{1,2}):([0-9]{2}))?"
+    r"|([0-9]{1,2}):([0-9]{2}))$"
+)
+_TYPE_OF_SHAPE: dict[str, type] = {DATE_TIME: datetime, DATE: date, TIME: time}
 
 
-def _parse_start(value: Any) -> datetime | date:
-    if isinstance(value, datetime | date):
+def read_start(value: Any, shapes: tuple[str, ...]) -> datetime | date | time:
+    """A start written in one of `shapes` (`MEETING_START`, `FOLLOW_ON_START`): the
+    wall-clock datetime, the date alone, or the time alone. Raises PydanticCustomError
+    (`wrong-type`, `bad-start`) naming the shapes in their order."""
+    if isinstance(value, date | time) and any(type(value) is _TYPE_OF_SHAPE[s] for s in shapes):
         return value
     if not isinstance(value, str):
+        named = " or ".join(f"'{shape}'" for shape in shapes)
         raise PydanticCustomError(
-            "wrong-type",
-            "expected 'YYYY-MM-DD HH:MM' or 'YYYY-MM-DD', got {got}",
-            {"got": type(value).__name__},
+            "wrong-type", f"expected {named}, got {{got}}", {"got": type(value).__name__}
         )
     text = value.strip()
-    match = _START.match(text)
-    if not match:
+    shape, numbers = _shape_of(text)
+    if shape not in shapes:
+        first, *others = shapes
+        written = " or ".join([f"'{first}' ({_CLOCK_NOTE[first]})", *(f"'{o}'" for o in others)])
         raise PydanticCustomError(
-            "bad-start",
-            "cannot read start '{value}'; write 'YYYY-MM-DD HH:MM' (24-hour local time) "
-            "or 'YYYY-MM-DD'",
-            {"value": text},
+            "bad-start", f"cannot read start '{{value}}'; write {written}", {"value": text}
         )
-    y, mo, d, h, mi = match.groups()
-    if not MIN_YEAR <= int(y) <= MAX_YEAR:
+    if shape != TIME and not MIN_YEAR <= numbers[0] <= MAX_YEAR:
         raise PydanticCustomError(
             "bad-start",
             "start '{value}': the year must be between {low} and {high}",
             {"value": text, "low": MIN_YEAR, "high": MAX_YEAR},
         )
     try:
-        if h is None:
-            return date(int(y), int(mo), int(d))
-        return datetime(int(y), int(mo), int(d), int(h), int(mi))
+        return _start_of(shape, numbers)
     except ValueError as exc:
         raise PydanticCustomError(
             "bad-start",
@@ -128,41 +139,23 @@ def _parse_start(value: Any) -> datetime | date:
         ) from None
 
 
-_FOLLOW_ON_START = re.compile(r"^(?:([0-9]{4})-([0-9]{2})-([0-9]{2})[ T])?([0-9]{1,2}):([0-9]{2})$")
+def _shape_of(text: str) -> tuple[str | None, list[int]]:
+    """Which shape `text` is written in (None: none), and its numbers in order."""
+    match = _START.match(text)
+    if match is None:
+        return None, []
+    numbers = [int(group) for group in match.groups() if group is not None]
+    return {2: TIME, 3: DATE, 5: DATE_TIME}[len(numbers)], numbers
 
 
-def _parse_follow_on_start(value: Any) -> time | datetime:
-    """`HH:MM` (the meeting's day) or `YYYY-MM-DD HH:MM`, local time in the meeting's zone."""
-    if isinstance(value, datetime | time):
-        return value
-    if not isinstance(value, str):
-        raise PydanticCustomError(
-            "wrong-type",
-            "expected 'HH:MM' or 'YYYY-MM-DD HH:MM', got {got}",
-            {"got": type(value).__name__},
-        )
-    text = value.strip()
-    match = _FOLLOW_ON_START.match(text)
-    if not match:
-        raise PydanticCustomError(
-            "bad-start",
-            "cannot read start '{value}'; write 'HH:MM' (24-hour local time, the meeting's "
-            "day) or 'YYYY-MM-DD HH:MM'",
-            {"value": text},
-        )
-    y, mo, d, h, mi = match.groups()
-    try:
-        if y is None:
-            return time(int(h), int(mi))
-        if not MIN_YEAR <= int(y) <= MAX_YEAR:
-            raise ValueError(f"the year must be between {MIN_YEAR} and {MAX_YEAR}")
-        return datetime(int(y), int(mo), int(d), int(h), int(mi))
-    except ValueError as exc:
-        raise PydanticCustomError(
-            "bad-start",
-            "start '{value}' is not a real date or time: {why}",
-            {"value": text, "why": str(exc)},
-        ) from None
+def _start_of(shape: str, numbers: list[int]) -> datetime | date | time:
+    """The value of numbers read in `shape` (ValueError: no such date or time)."""
+    if shape == TIME:
+        return time(numbers[0], numbers[1])
+    year, month, day = numbers[:3]
+    if shape == DATE:
+        return date(year, month, day)
+    return datetime(year, month, day, numbers[3], numbers[4])
 
 
 def _format_follow_on_start(value: time | datetime) -> str:
@@ -220,9 +213,20 @@ def _any_case(pattern: str) -> str:
     return re.sub(r"(?<![\\[])[a-zA-Z]", lambda m: f"[{m[0].lower()}{m[0].upper()}]", pattern)
 
 
+def read_meeting_start(value: Any) -> datetime | date:
+    """`meeting.start`: `YYYY-MM-DD HH:MM`, or `YYYY-MM-DD` when the time is not published."""
+    return cast("datetime | date", read_start(value, MEETING_START))
+
+
+def read_follow_on_start(value: Any) -> time | datetime:
+    """A follow-on's `start`: `HH:MM` (the meeting's day) or `YYYY-MM-DD HH:MM`, local
+    time in the meeting's zone."""
+    return cast("time | datetime", read_start(value, FOLLOW_ON_START))
+
+
 StartValue = Annotated[
     datetime | date,
-    BeforeValidator(_parse_start),
+    BeforeValidator(read_meeting_start),
     PlainSerializer(_format_start, return_type=str),
     WithJsonSchema(
         {
@@ -260,7 +264,7 @@ DurationValue = Annotated[
 
 FollowOnStartValue = Annotated[
     time | datetime,
-    BeforeValidator(_parse_follow_on_start),
+    BeforeValidator(read_follow_on_start),
     PlainSerializer(_format_follow_on_start, return_type=str),
     WithJsonSchema(
         {
@@ -299,8 +303,8 @@ NonEmptyText = Annotated[
 
 
 # Pieces of the JSON Schema the models' json_schema_extra share.
-_NOT_NULL = {"not": {"type": "null"}}
-_SOME_TEXT = {"type": ["string", "number"], "pattern": r"\S"}  # numbers are read as text
+_NOT_NULL: JsonDict = {"not": {"type": "null"}}
+_SOME_TEXT: JsonDict = {"type": ["string", "number"], "pattern": r"\S"}  # numbers are read as text
 
 
 class Strict(BaseModel):
@@ -309,8 +313,6 @@ class Strict(BaseModel):
         coerce_numbers_to_str=True,
         str_strip_whitespace=False,
         frozen=False,
-        # a field's docstring is its description in the JSON Schema (editors show it)
-        use_attribute_docstrings=True,
     )
 
 
@@ -370,19 +372,28 @@ class ReadoutJa(Strict):
         default_factory=_new_list, description="captions in Japanese, in order"
     )
     footnotes: list[str] = Field(default_factory=_new_list, description="lines after the points")
+
+
 class FollowOn(Strict):
     """An event that followed the meeting on the same occasion (`meeting.followed_by`)."""
 
-    kind: FollowOnKind
-    """what followed: the kind of the event"""
-    start: FollowOnStartValue | None = None
-    """local start, 'HH:MM' on the meeting's day or 'YYYY-MM-DD HH:MM'"""
-    duration: DurationValue | None = None
-    """length of the event: minutes, or '25 min', '2 h', '1 h 10 min'"""
-    approximate: StrictBool = True
-    """'for approximately N minutes' (true, the default) or 'for N minutes'"""
-    name: NonEmptyText | None = None
-    """the event's own name, without an article"""
+    kind: FollowOnKind = Field(description="what followed: the kind of the event")
+    start: FollowOnStartValue | None = Field(
+        default=None,
+        description="local start, 'HH:MM' on the meeting's day or 'YYYY-MM-DD HH:MM'",
+    )
+    duration: DurationValue | None = Field(
+        default=None,
+        description="length of the event: minutes, or '25 min', '2 h', '1 h 10 min'",
+    )
+    approximate: StrictBool = Field(
+        default=True,
+        description="'for approximately N minutes' (true, the default) or 'for N minutes'",
+    )
+    name: NonEmptyText | None = Field(
+        default=None,
+        description="the event's own name, without an article",
+    )
 
     def local_start(self, meeting_day: date) -> datetime | None:
         """The wall-clock start: `HH:MM` falls on the meeting's local day."""
@@ -399,8 +410,7 @@ class Meeting(Strict):
         }
     )
 
-    kind: Kind
-    """the kind of meeting; it gives the lead's verb and closing"""
+    kind: Kind = Field(description="the kind of meeting; it gives the lead's verb and closing")
     name: NonEmptyText | None = Field(
         default=None,
         description="the meeting's own name, e.g. Japan-Philippines Foreign "
@@ -417,20 +427,34 @@ class Meeting(Strict):
         validate_default=True,
         description="IANA zone of `start`; default: the style's home zone",
     )
-    duration: DurationValue | None = None
-    """length of the meeting: minutes, or '25 min', '2 h', '1 h 10 min'"""
-    approximate: StrictBool = True
-    """'for approximately 25 minutes' (true, the default) or 'for 25 minutes'"""
-    around: StrictBool = False
-    """the start itself is approximate: 'commencing at around 9:00 a.m.'"""
-    place: str | None = None
-    """where it took place (for templates and checks; the lead states place through a
-    participant's context)"""
+    duration: DurationValue | None = Field(
+        default=None,
+        description="length of the meeting: minutes, or '25 min', '2 h', '1 h 10 min'",
+    )
+    approximate: StrictBool = Field(
+        default=True,
+        description="'for approximately 25 minutes' (true, the default) or 'for 25 minutes'",
+    )
+    around: StrictBool = Field(
+        default=False,
+        description="the start itself is approximate: 'commencing at around 9:00 a.m.'",
+    )
+    place: str | None = Field(
+        default=None,
+        description=(
+            "where it took place (for templates and checks; the lead states place through a\n"
+            "participant's context)"
+        ),
+    )
     note: NonEmptyText | None = Field(
         default=None, description="one more sentence printed after the closing, verbatim"
     )
-    followed_by: list[FollowOn] = Field(default_factory=_new_list)
-    """events that followed the meeting on the same occasion (a working lunch), in order"""
+    followed_by: list[FollowOn] = Field(
+        default_factory=_new_list,
+        validate_default=True,  # its validator checks the meeting's start too
+        description="events that followed the meeting on the same occasion (a working "
+        "lunch), in order",
+    )
     ja: MeetingJa | None = Field(default=None, description="the meeting's Japanese facts")
 
     @field_validator("name")
@@ -457,24 +481,9 @@ class Meeting(Strict):
             )
         return value
 
-    @field_validator("followed_by")
-    @classmethod
-    def _follow_ons_after_the_meeting(
-        cls, value: list[FollowOn], info: ValidationInfo
-    ) -> list[FollowOn]:
-        start = info.data.get("start")
-        if not value or not isinstance(start, datetime):
-            return value
-        duration = info.data.get("duration")
-        for index, problem in follow_on_order_problems(start, duration, value):
-            raise PydanticCustomError(
-                "follow-on-order", "{message}", {"message": problem, "at": (index, "start")}
-            )
-        return value
-
     @field_validator("timezone")
     @classmethod
-    def _zone_and_start(cls, value: str | None, info: ValidationInfo) -> str | None:
+    def _known_zone(cls, value: str | None) -> str | None:
         if value is not None:
             problem = check_timezone(value)
             if problem is not None:
@@ -485,10 +494,32 @@ class Meeting(Strict):
                     # which quotes the author's text, goes in last so nothing in it is read.
                     {"suggestion": problem.suggestion or "", "message": problem.message},
                 )
+        return value
+
+    @field_validator("followed_by")
+    @classmethod
+    def _starts_in_order_and_in_the_zone(
+        cls, value: list[FollowOn], info: ValidationInfo
+    ) -> list[FollowOn]:
+        """The meeting's start and its follow-ons': each one that does not exist or
+        happened twice in the meeting's zone, and each follow-on that does not start after
+        the meeting, in one run. On the last field but `ja` (validated even when absent):
+        it reads the start, the zone and the duration validated before it."""
         start = info.data.get("start")
+        if not isinstance(start, date):
+            return value
+        problems = _wall_time_problems(start, value, info) if "timezone" in info.data else []
         if isinstance(start, datetime):
-            zone_name = value or (info.context or {}).get("home_zone", DEFAULT_HOME_ZONE)
-            _check_wall_time(start, zone_name)
+            for index, message in follow_on_order_problems(start, info.data.get("duration"), value):
+                problems.append(
+                    PydanticCustomError(
+                        "follow-on-order", "{message}", {"message": message, "at": (index, "start")}
+                    )
+                )
+        if problems:
+            raise ValidationError.from_exception_data(
+                "Meeting", [{"type": problem, "loc": (), "input": value} for problem in problems]
+            )
         return value
 
     @property
@@ -529,34 +560,70 @@ def follow_on_order_problems(
     return out
 
 
-def _check_wall_time(start: datetime, zone_name: str) -> None:
-    """Refuse a start inside a daylight-saving gap or a repeated hour."""
+def _wall_time_problems(
+    start: datetime | date, follow_ons: list[FollowOn], info: ValidationInfo
+) -> list[PydanticCustomError]:
+    """The meeting's start (a datetime), then each follow-on's, that did not happen
+    exactly once in the meeting's zone, placed at the start in question."""
+    zone_name = info.data["timezone"] or _home_zone(info)
+    problems = []
+    if isinstance(start, datetime):
+        problem = wall_time_problem(start, zone_name)
+        if problem is not None:
+            problems.append(_located(problem, sibling="start"))
+    day = start.date() if isinstance(start, datetime) else start
+    for index, follow_on in enumerate(follow_ons):
+        begins = follow_on.local_start(day)
+        problem = None if begins is None else wall_time_problem(begins, zone_name)
+        if problem is not None:
+            problems.append(_located(problem, (index, "start")))
+    return problems
+
+
+def _home_zone(info: ValidationInfo) -> str:
+    """The zone of a start written without one: the style's home zone."""
+    return str((info.context or {}).get("home_zone", DEFAULT_HOME_ZONE))
+
+
+def _located(
+    problem: PydanticCustomError, at: tuple[int | str, ...] = (), sibling: str = ""
+) -> PydanticCustomError:
+    """`problem`, placed for `check`: at a value inside the one validated (`at`), or at a
+    neighbouring field (`sibling`)."""
+    where: dict[str, Any] = {"at": at} if at else {"sibling": sibling}
+    context = {**(problem.context or {}), **where}
+    return PydanticCustomError(problem.type, problem.message_template, context)
+
+
+def wall_time_problem(start: datetime, zone_name: str) -> PydanticCustomError | None:
+    """A wall-clock start inside a daylight-saving gap (`nonexistent-time`) or a repeated
+    hour (`ambiguous-time`) of its zone; None when it happened once."""
     tz = zone(zone_name)
     kind = classify_wall_time(start, tz)
     wall = start.strftime("%Y-%m-%d %H:%M")
     if kind is WallTime.GAP:
-        raise PydanticCustomError(
+        return PydanticCustomError(
             "nonexistent-time",
             "{wall} does not exist in {zone}: the clocks skipped that hour for daylight "
             "saving; check the local time",
-            {"wall": wall, "zone": zone_name, "sibling": "start"},
+            {"wall": wall, "zone": zone_name},
         )
     if kind is WallTime.FOLD:
         early = start.replace(tzinfo=tz, fold=0).utcoffset()
         late = start.replace(tzinfo=tz, fold=1).utcoffset()
-        raise PydanticCustomError(
+        return PydanticCustomError(
             "ambiguous-time",
             "{wall} happened twice in {zone} ({first}, then {second}) when the clocks "
             "went back; give the start in a fixed-offset zone such as {etc}",
             {
                 "wall": wall,
                 "zone": zone_name,
-                "sibling": "start",
                 "first": offset_text(early),
                 "second": offset_text(late),
                 "etc": _etc_zone(early),
             },
         )
+    return None
 
 
 def _etc_zone(offset: Any) -> str:
@@ -588,7 +655,7 @@ def published_problem_in(data: dict[str, Any]) -> PydanticCustomError | None:
         return None
     try:
         published = _parse_date(data["published"])
-        start = _parse_start(meeting.get("start"))
+        start = read_meeting_start(meeting.get("start"))
     except PydanticCustomError:
         return None
     if not isinstance(published, date) or isinstance(published, datetime):
@@ -628,28 +695,49 @@ class Participant(Strict):
         }
     )
 
-    honorific: str | None = None
-    """Mr., Ms., H.E. Mr., Dr., the Hon., H.R.H., …"""
-    family_name: str | None = None
-    """required unless display_name; written in capitals in the MOFA style since 2020 (KAMIKAWA)"""
-    given_name: str | None = None
-    """the given name (Yoko)"""
-    name_order: Literal["family_first", "given_first"] | None = None
-    """default: family_first for principals (KAMIKAWA Yoko), given_first for counterparts
-    (Dmytro KULEBA)"""
-    display_name: str | None = None
-    """the whole name and honorific verbatim, for names no rule fits (royalty, long Arabic names)"""
+    honorific: str | None = Field(
+        default=None,
+        description="Mr., Ms., H.E. Mr., Dr., the Hon., H.R.H., …",
+    )
+    family_name: str | None = Field(
+        default=None,
+        description=(
+            "required unless display_name; written in capitals in the MOFA style since 2020 "
+            "(KAMIKAWA)"
+        ),
+    )
+    given_name: str | None = Field(default=None, description="the given name (Yoko)")
+    name_order: Literal["family_first", "given_first"] | None = Field(
+        default=None,
+        description=(
+            "default: family_first for principals (KAMIKAWA Yoko), given_first for counterparts\n"
+            "(Dmytro KULEBA)"
+        ),
+    )
+    display_name: str | None = Field(
+        default=None,
+        description=(
+            "the whole name and honorific verbatim, for names no rule fits (royalty, long "
+            "Arabic names)"
+        ),
+    )
     title: NonEmptyText | None = Field(default=None, description="required unless `group`")
     suffix: str | None = Field(
         default=None,
         description="post-nominal: `MP` (after a space), `, MP` or `, Jr.` "
         "(a leading comma attaches it)",
     )
-    context: str | None = None
-    """the clause after the title: who is visiting New York to attend …"""
-    short: str | None = None
-    """how the points refer to this person (Minister Kamikawa); default: the title's first
-    words and the family name"""
+    context: str | None = Field(
+        default=None,
+        description="the clause after the title: who is visiting New York to attend …",
+    )
+    short: str | None = Field(
+        default=None,
+        description=(
+            "how the points refer to this person (Minister Kamikawa); default: the title's first\n"
+            "words and the family name"
+        ),
+    )
     group: NonEmptyText | None = Field(
         default=None,
         description="a participant that is not one titled person, printed "
@@ -662,9 +750,7 @@ class Participant(Strict):
         description="write the title before the name, without honorific or "
         "commas: former Foreign Minister HAYASHI Yoshimasa",
     )
-    ja: ParticipantJa | None = Field(
-        default=None, description="the participant's Japanese facts"
-    )
+    ja: ParticipantJa | None = Field(default=None, description="the participant's Japanese facts")
 
     @model_validator(mode="before")
     @classmethod
@@ -742,10 +828,14 @@ class PointItem(Strict):
         default=None,
         description="optional with a heading or sub-points; paragraphs separated by a blank line",
     )
-    heading: str | None = None
-    """a heading printed before the point's text"""
-    points: list[PointText] = Field(default_factory=_new_list)
-    """sub-points, printed as (1), (2), … under the point"""
+    heading: str | None = Field(
+        default=None,
+        description="a heading printed before the point's text",
+    )
+    points: list[PointText] = Field(
+        default_factory=_new_list,
+        description="sub-points, printed as (1), (2), … under the point",
+    )
     ja: PointJa | None = Field(default=None, description="the point in Japanese")
 
     @model_validator(mode="after")
@@ -769,10 +859,8 @@ Point = Annotated[
 
 
 class Photo(Strict):
-    caption: NonEmptyText
-    """the photo's caption"""
-    file: str | None = None
-    """the image file, for templates that show it"""
+    caption: NonEmptyText = Field(description="the photo's caption")
+    file: str | None = Field(default=None, description="the image file, for templates that show it")
 
 
 PhotoEntry = Annotated[
@@ -782,15 +870,60 @@ PhotoEntry = Annotated[
 
 
 class Phrasing(Strict):
-    verb: str | None = None
-    """the lead's verb, instead of the kind's: held a telephone talk with"""
-    closing: str | None = None
-    """the lead's closing sentence, instead of the kind's: The overview is as follows."""
-    weekday: StrictBool = False
-    """name the weekday in the lead: On Wednesday, August 30,"""
+    verb: str | None = Field(
+        default=None,
+        description="the lead's verb, instead of the kind's: held a telephone talk with",
+    )
+    closing: str | None = Field(
+        default=None,
+        description=(
+            "the lead's closing sentence, instead of the kind's: The overview is as follows."
+        ),
+    )
+    weekday: StrictBool = Field(
+        default=False,
+        description="name the weekday in the lead: On Wednesday, August 30,",
+    )
     home_label: str | None = Field(default=None, description="`JST` (default) or `Japan time`")
-    surname_caps: StrictBool = True
-    """family names in capitals (true, the MOFA style since 2020); false gives Mr. Fumio Kishida"""
+    surname_caps: StrictBool = Field(
+        default=True,
+        description=(
+            "family names in capitals (true, the MOFA style since 2020); false gives Mr. "
+            "Fumio Kishida"
+        ),
+    )
+
+
+def _no_counterparts(value: Any) -> PydanticCustomError:
+    if value is None:
+        return PydanticCustomError(
+            "missing-field", "missing required field 'counterparts'", {"required": True}
+        )
+    return PydanticCustomError("empty-value", "counterparts needs at least one entry")
+
+
+def counterparts_problem_in(data: dict[str, Any]) -> ValidationError | None:
+    """A missing or empty `counterparts` in loaded data, for a readout whose meeting did
+    not validate (the model then cannot tell): they may be left out only when the meeting
+    has a `role`, and whether it has one the loaded meeting says, valid or not. None when
+    they are given or a role is written. The same error the model raises once the
+    meeting validates, so `check` reports it in the same words."""
+    meeting = data.get("meeting")
+    value = data.get("counterparts")
+    if (value is not None and value != []) or (
+        isinstance(meeting, dict) and meeting.get("role") is not None
+    ):
+        return None
+    error: InitErrorDetails = {
+        "type": _no_counterparts(value),
+        "loc": ("counterparts",),
+        "input": value,
+    }
+    return ValidationError.from_exception_data("Readout", [error])
+
+
+def _without_default(schema: JsonDict) -> None:
+    schema.pop("default", None)
 
 
 class Readout(Strict):
@@ -810,37 +943,61 @@ class Readout(Strict):
         },
     )
 
-    version: int = Field(FORMAT_VERSION, json_schema_extra={"const": FORMAT_VERSION})
-    """the format version: 1 (an unknown version is an error)"""
-    style: str = "mofa"
-    """house style: the template set templates/<style>/ (default: the project's style setting)"""
-    section: NonEmptyText
-    """the page's section (Japan-Ukraine Relations); gives the 'Back to …' footer"""
-    title: str | None = None
-    """the page heading; when absent the heading is the section"""
-    published: DateValue | None = None
-    """the date line, YYYY-MM-DD; default: the meeting's local date"""
+    version: int = Field(
+        FORMAT_VERSION,
+        json_schema_extra={"const": FORMAT_VERSION},
+        description="the format version: 1 (an unknown version is an error)",
+    )
+    style: str = Field(
+        default="mofa",
+        description=(
+            "house style: the template set templates/<style>/ (default: the project's style "
+            "setting)"
+        ),
+    )
+    section: NonEmptyText = Field(
+        description="the page's section (Japan-Ukraine Relations); gives the 'Back to …' footer",
+    )
+    title: str | None = Field(
+        default=None,
+        description="the page heading; when absent the heading is the section",
+    )
+    published: DateValue | None = Field(
+        default=None,
+        description="the date line, YYYY-MM-DD; default: the meeting's local date",
+    )
     notice: NonEmptyText | None = Field(
         default=None, description="one line under the date line: [Provisional translation]"
     )
-    photos: list[PhotoEntry] = Field(default_factory=_new_list)
-    """photo captions, in order: texts, or mappings of caption and file"""
-    meeting: Meeting
-    """when, where and how long, and what kind of meeting"""
-    principals: list[Participant] = Field(min_length=1)
-    """our side, at least one: the subject of the lead sentence"""
+    photos: list[PhotoEntry] = Field(
+        default_factory=_new_list,
+        description="photo captions, in order: texts, or mappings of caption and file",
+    )
+    meeting: Meeting = Field(description="when, where and how long, and what kind of meeting")
+    principals: list[Participant] = Field(
+        min_length=1,
+        description="our side, at least one: the subject of the lead sentence",
+    )
     counterparts: list[Participant] = Field(
-        default=None,  # type: ignore[assignment]  # becomes [] or an error, see below
+        default=None,  # becomes [] or an error, see _counterparts_unless_role
         validate_default=True,
         description="the other side; at least one, unless meeting.role is given",
-        json_schema_extra=lambda schema: schema.pop("default", None),
+        json_schema_extra=_without_default,
     )
-    points: list[Point] = Field(min_length=1)
-    """the numbered points, at least one: texts, or mappings of text, heading and sub-points"""
-    phrasing: Phrasing = Field(default_factory=Phrasing)
-    """per-readout overrides of the house style's wording"""
-    footnotes: list[str] = Field(default_factory=_new_list)
-    """lines printed after the points (a provisional-translation note)"""
+    points: list[Point] = Field(
+        min_length=1,
+        description=(
+            "the numbered points, at least one: texts, or mappings of text, heading and sub-points"
+        ),
+    )
+    phrasing: Phrasing = Field(
+        default_factory=Phrasing,
+        description="per-readout overrides of the house style's wording",
+    )
+    footnotes: list[str] = Field(
+        default_factory=_new_list,
+        description="lines printed after the points (a provisional-translation note)",
+    )
     mentions: list[NonEmptyText] | None = Field(
         default=None,
         description="people the points name who are not participants "
@@ -875,18 +1032,14 @@ class Readout(Strict):
     @classmethod
     def _counterparts_unless_role(cls, value: Any, info: ValidationInfo) -> Any:
         """At least one counterpart, unless the principals hosted, chaired or attended a
-        multilateral meeting (`meeting.role`). Unknown while `meeting` has errors: then an
-        absent or empty list is left for the next run rather than guessed at."""
+        multilateral meeting (`meeting.role`). While `meeting` has errors, `check` asks
+        `counterparts_problem_in` instead, which reads the role from the loaded data."""
         if value is not None and value != []:
             return value
         meeting = info.data.get("meeting")
         if meeting is None or meeting.role is not None:
             return []
-        if value is None:
-            raise PydanticCustomError(
-                "missing-field", "missing required field 'counterparts'", {"required": True}
-            )
-        raise PydanticCustomError("empty-value", "counterparts needs at least one entry")
+        raise _no_counterparts(value)
 
     @property
     def has_japanese(self) -> bool:

@@ -495,7 +495,6 @@ def _capped_lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100)
 
 @cache
 def _sandbox_class() -> type:
-    from jinja2.exceptions import SecurityError
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     class Sandbox(ImmutableSandboxedEnvironment):
@@ -532,31 +531,45 @@ def _sandbox_class() -> type:
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
             _check()
-            if operator == "%" and isinstance(left, str):
-                _check_printf(left, right)
-            elif operator == "+" and isinstance(left, str) and isinstance(right, str):
-                _check_size(len(left) + len(right))
-            ints = isinstance(left, int) and isinstance(right, int)
-            if operator == "**" and ints and abs(left) > 1 and right > 0:
-                if abs(left).bit_length() * right > MAX_TEMPLATE_VALUE:
-                    raise SecurityError("the power is too large")
-            elif operator == "*" and ints:
-                if left.bit_length() + right.bit_length() > MAX_TEMPLATE_VALUE:
-                    raise SecurityError("the product is too large")
-            elif operator == "*":
-                for seq, times in ((left, right), (right, left)):
-                    if (
-                        isinstance(seq, str | list | tuple)
-                        and isinstance(times, int)
-                        and len(seq) * times > MAX_TEMPLATE_VALUE
-                    ):
-                        raise SecurityError(
-                            f"repeating a value {times} times makes it longer than "
-                            f"{MAX_TEMPLATE_VALUE}"
-                        )
+            _check_binop(operator, left, right)
             return _check(super().call_binop(context, operator, left, right))
 
     return Sandbox
+
+
+def _check_binop(operator: str, left: Any, right: Any) -> None:
+    """Refuse, before it is computed, what `%`, `+`, `*` or `**` would build too large."""
+    if operator == "%" and isinstance(left, str):
+        _check_printf(left, right)
+    elif operator == "+" and isinstance(left, str) and isinstance(right, str):
+        _check_size(len(left) + len(right))
+    elif operator in ("*", "**"):
+        if isinstance(left, int) and isinstance(right, int):
+            _check_arithmetic(operator, left, right)
+        elif operator == "*":
+            _check_repeat(left, right)
+
+
+def _check_arithmetic(operator: str, left: int, right: int) -> None:
+    from jinja2.exceptions import SecurityError
+
+    if operator == "**" and abs(left) > 1 and right > 0:
+        if abs(left).bit_length() * right > MAX_TEMPLATE_VALUE:
+            raise SecurityError("the power is too large")
+    elif operator == "*" and left.bit_length() + right.bit_length() > MAX_TEMPLATE_VALUE:
+        raise SecurityError("the product is too large")
+
+
+def _check_repeat(left: Any, right: Any) -> None:
+    """`'x' * n` or `n * [x]`: a text or list repeated."""
+    from jinja2.exceptions import SecurityError
+
+    for seq, times in ((left, right), (right, left)):
+        repeated = isinstance(seq, str | list | tuple) and isinstance(times, int)
+        if repeated and len(seq) * times > MAX_TEMPLATE_VALUE:
+            raise SecurityError(
+                f"repeating a value {times} times makes it longer than {MAX_TEMPLATE_VALUE}"
+            )
 
 
 @cache
@@ -646,9 +659,6 @@ def render(
     """The page for `readout` in `fmt` (text, md or html), in `lang` (en or ja).
     `context_filter` may change what the templates receive (the editor's partial preview
     marks its gaps there)."""
-    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
-    from jinja2.exceptions import SecurityError, UndefinedError
-
     if fmt not in FORMATS:
         raise RenderError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if lang not in LANGS:
@@ -670,27 +680,32 @@ def render(
         template = env.get_template(name)
         with _limits(config or Config()) as budget:
             return _page_of(template.generate(context), budget)
-    except RenderLimit as exc:
-        raise RenderError(f"{folder}/{name}: {exc}") from None
-    except MemoryError:
-        raise RenderError(f"{folder}/{name}: the template ran out of memory") from None
-    except TemplateNotFound as exc:
-        raise RenderError(f"{folder}: template {exc.name!r} not found") from None
-    except TemplateSyntaxError as exc:
-        raise RenderError(
+    except Exception as exc:  # whatever a template's code raises: one line, no traceback
+        raise _render_error(exc, folder, name) from None
+
+
+def _render_error(exc: Exception, folder: Path, name: str) -> RenderError:
+    """What went wrong in template `name` of `folder`, in one line."""
+    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    where = f"{folder}/{name}"
+    if isinstance(exc, RenderLimit):
+        return RenderError(f"{where}: {exc}")
+    if isinstance(exc, MemoryError):
+        return RenderError(f"{where}: the template ran out of memory")
+    if isinstance(exc, TemplateNotFound):
+        return RenderError(f"{folder}: template {exc.name!r} not found")
+    if isinstance(exc, TemplateSyntaxError):
+        return RenderError(
             f"{exc.filename or folder}:{exc.lineno}: template syntax error: {exc.message}"
-        ) from None
-    except SecurityError as exc:
-        raise RenderError(f"{folder}/{name}: the template tried something unsafe: {exc}") from None
-    except UndefinedError as exc:
-        raise RenderError(f"{folder}/{name}: {exc.message}") from None
-    except TemplateError as exc:
-        raise RenderError(f"{folder}/{name}: template error: {exc}") from None
-    except RecursionError:
-        raise RenderError(
-            f"{folder}/{name}: the template calls or includes itself without end"
-        ) from None
-    except Exception as exc:  # anything else a template's code can raise
-        raise RenderError(
-            f"{folder}/{name}: the template failed: {type(exc).__name__}: {exc}"
-        ) from None
+        )
+    if isinstance(exc, SecurityError):
+        return RenderError(f"{where}: the template tried something unsafe: {exc}")
+    if isinstance(exc, UndefinedError):
+        return RenderError(f"{where}: {exc.message}")
+    if isinstance(exc, TemplateError):
+        return RenderError(f"{where}: template error: {exc}")
+    if isinstance(exc, RecursionError):
+        return RenderError(f"{where}: the template calls or includes itself without end")
+    return RenderError(f"{where}: the template failed: {type(exc).__name__}: {exc}")

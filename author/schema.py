@@ -24,7 +24,7 @@ class _ReadoutSchema(GenerateJsonSchema):
         return json_schema
 
 
-def schema_dict() -> dict:
+def schema_dict() -> dict[str, Any]:
     schema = Readout.model_json_schema(mode="validation", schema_generator=_ReadoutSchema)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, available_timezones
+
+from author.suggest import closest
+from author.suggest import hint as did_you_mean_hint
 
 # Abbreviations and bare country names are ambiguous (CST is China, Cuba or Central US);
 # for the common ones, suggest the zone an author most likely meant.
@@ -60,13 +62,10 @@ def suggest_timezone(name: str) -> str | None:
     city = {_squash(n.rsplit("/", 1)[-1]): n for n in names}
     if _squash(name) in city:
         return city[_squash(name)]
-    close = difflib.get_close_matches(_squash(name), list(squashed), n=1, cutoff=0.75)
-    if close:
-        return squashed[close[0]]
-    close = difflib.get_close_matches(
-        _squash(name.rsplit("/", 1)[-1]), list(city), n=1, cutoff=0.75
-    )
-    return city[close[0]] if close else None
+    if close := closest(_squash(name), squashed, cutoff=0.75):
+        return squashed[close]
+    close = closest(_squash(name.rsplit("/", 1)[-1]), city, cutoff=0.75)
+    return city[close] if close else None
 
 
 def completions(prefix: str, limit: int = 20) -> list[str]:
@@ -98,26 +97,26 @@ def zone(name: str) -> ZoneInfo:
 def check_timezone(name: str) -> TimezoneProblem | None:
     """None when `name` is a usable IANA zone, else what is wrong and a suggestion."""
     if "/" not in name and name not in ALWAYS_ACCEPTED:
-        hint = suggest_timezone(name)
+        suggestion = suggest_timezone(name)
         if name.upper() not in ABBREVIATION_HINTS and name not in ABBREVIATION_HINTS:
-            tail = f"; did you mean {hint!r}?" if hint else ""
             return TimezoneProblem(
                 "unknown-timezone",
-                f"unknown time zone {name!r}: use an IANA name such as 'Asia/Tokyo'{tail}",
-                hint,
+                f"unknown time zone {name!r}: use an IANA name such as 'Asia/Tokyo'"
+                + did_you_mean_hint(suggestion),
+                suggestion,
             )
-        tail = f"; did you mean {hint!r}?" if hint else "; use an IANA name such as 'Asia/Tokyo'"
+        tail = did_you_mean_hint(suggestion) or "; use an IANA name such as 'Asia/Tokyo'"
         return TimezoneProblem(
             "ambiguous-timezone",
             f"{name!r} is an abbreviation or alias, not a place-based time zone{tail}",
-            hint,
+            suggestion,
         )
     try:
         if name.startswith("/") or ".." in name or name != name.strip():
             raise ValueError(name)
         zone(name)
     except (ValueError, OSError, KeyError):
-        hint = suggest_timezone(name)
-        tail = f"; did you mean {hint!r}?" if hint else ""
-        return TimezoneProblem("unknown-timezone", f"unknown time zone {name!r}{tail}", hint)
+        suggestion = suggest_timezone(name)
+        message = f"unknown time zone {name!r}{did_you_mean_hint(suggestion)}"
+        return TimezoneProblem("unknown-timezone", message, suggestion)
     return None

@@ -8,61 +8,52 @@ import os
 import re
 import stat
 import tempfile
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from author.loader import resolve_plain
 
-FIELD_ORDER = {
-    (): [
-        "version",
-        "style",
-        "section",
-        "title",
-        "published",
-        "notice",
-        "photos",
-        "meeting",
-        "principals",
-        "counterparts",
-        "points",
-        "phrasing",
-        "footnotes",
-        "mentions",
-    ],
-    ("meeting",): [
-        "kind",
-        "name",
-        "role",
-        "start",
-        "timezone",
-        "duration",
-        "approximate",
-        "around",
-        "place",
-        "note",
-        "followed_by",
-    ],
-    ("followed_by",): ["kind", "name", "start", "duration", "approximate"],
-    ("participant",): [
-        "honorific",
-        "family_name",
-        "given_name",
-        "name_order",
-        "display_name",
-        "title",
-        "title_first",
-        "suffix",
-        "context",
-        "short",
-        "group",
-    ],
-    ("point",): ["heading", "text", "points"],
-    ("photo",): ["caption", "file"],
-    ("phrasing",): ["verb", "closing", "weekday", "home_label", "surname_caps"],
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+# Where a readout's writing order differs from its model's: the model's order serves
+# validation (a validator reads the fields before it: `title_first` checks the title and
+# the names, so it comes last), the file's serves its reader (a point's heading before its
+# text, a follow-on's name beside its kind, `title_first` beside `title`).
+_MOVED = {
+    "followed_by": {"name": "kind"},  # moved after `kind`
+    "participant": {"title_first": "title"},
+    "point": {"heading": ""},  # "": first
 }
+
+
+@cache
+def field_order() -> dict[tuple[str, ...], list[str]]:
+    """Each mapping's keys in the order a readout is written: the model's fields (see
+    `_MOVED`), by the loc that `ordered` looks them up with."""
+    from author.model import FollowOn, Meeting, Participant, Photo, Phrasing, PointItem, Readout
+
+    models: dict[tuple[str, ...], type[BaseModel]] = {
+        (): Readout,
+        ("meeting",): Meeting,
+        ("followed_by",): FollowOn,
+        ("participant",): Participant,
+        ("point",): PointItem,
+        ("photo",): Photo,
+        ("phrasing",): Phrasing,
+    }
+    return {loc: _moved(list(model.model_fields), loc) for loc, model in models.items()}
+
+
+def _moved(fields: list[str], loc: tuple[str, ...]) -> list[str]:
+    for name, after in _MOVED.get(loc[-1] if loc else "", {}).items():
+        fields.remove(name)
+        fields.insert(fields.index(after) + 1 if after else 0, name)
+    return fields
+
 
 # Plain scalars another YAML 1.1 reader would turn into something else.
 _YAML11_TRAPS = re.compile(
@@ -102,7 +93,8 @@ def ordered(data: Any, loc: tuple[str, ...] = ()) -> Any:
         return [ordered(item, (kind,) if kind else loc) for item in data]
     if not isinstance(data, dict):
         return data
-    order = FIELD_ORDER.get(loc if loc in FIELD_ORDER else tuple(loc[-1:]), [])
+    orders = field_order()
+    order = orders.get(loc if loc in orders else tuple(loc[-1:]), [])
     keys = [k for k in order if k in data] + [k for k in data if k not in order]
     return {k: ordered(data[k], (*loc, k) if not loc else (k,)) for k in keys}
 

@@ -2,9 +2,9 @@
 
 Same process model as `author validate FILE...`: one process, each file read, parsed
 with libyaml (PyYAML's CSafeLoader), then validated by a Pydantic model of readout
-format 1 with its edition-2 fields (field names, types, required fields, no unknown
-fields). Nothing else: no
-positions, no time-zone or lint checks. Exit 1 if any file fails.
+format 1 with its edition-2 fields and the Japanese page's `ja` blocks (field names,
+types, required fields, no unknown fields). Nothing else: no positions, no time-zone or
+lint checks. Exit 1 if any file fails.
 """
 
 from __future__ import annotations
@@ -19,6 +19,33 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class MeetingJa(_Strict):
+    name: str | None = None
+    note: str | None = None
+
+
+class ParticipantJa(_Strict):
+    name: str | None = None
+    title: str | None = None
+    context: str | None = None
+    short: str | None = None
+    designation: bool = True
+    group: str | None = None
+
+
+class PointJa(_Strict):
+    text: str | None = None
+    heading: str | None = None
+    points: list[str] = []
+
+
+class ReadoutJa(_Strict):
+    section: str | None = None
+    title: str | None = None
+    photos: list[str] = []
+    footnotes: list[str] = []
 
 
 class FollowOn(_Strict):
@@ -61,6 +88,7 @@ class Meeting(_Strict):
     place: str | None = None
     note: str | None = None
     followed_by: list[FollowOn] = []
+    ja: MeetingJa | None = None
 
 
 class Participant(_Strict):
@@ -75,12 +103,14 @@ class Participant(_Strict):
     short: str | None = None
     group: str | None = None
     title_first: bool = False
+    ja: ParticipantJa | None = None
 
 
 class Point(_Strict):
     text: str | None = Field(default=None, min_length=1)
     heading: str | None = None
     points: list[str] | None = None
+    ja: str | PointJa | None = None
 
 
 class Photo(_Strict):
@@ -111,6 +141,7 @@ class Readout(_Strict):
     phrasing: Phrasing | None = None
     footnotes: list[str] = []
     mentions: list[str] | None = None
+    ja: ReadoutJa | None = None
 
 
 def main(paths: list[str]) -> int:

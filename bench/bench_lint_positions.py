@@ -37,19 +37,24 @@ HEAD = (ROOT / "examples" / "japan-ukraine-2023-09-20.readout.yaml").read_text(e
 HEAD = HEAD[: HEAD.index("points:")] + "points:\n"
 
 
+# The head's size in bytes (it holds non-ASCII text): the readouts below stay within
+# `size` bytes, so that `author validate` takes them under the default `max_bytes`.
+HEAD_BYTES = len(HEAD.encode("utf-8"))
+
+
 def one_point(size: int, phrase: str) -> str:
     """One folded point, 80-column lines, repeating `phrase` up to `size` bytes."""
     words = f"The meeting began at {phrase} "
     per_line = 76 // len(words)
     line = "    " + (words * per_line).rstrip() + "\n"
-    count = max(1, (size - len(HEAD) - 8) // len(line))
+    count = max(1, (size - HEAD_BYTES - 8) // len(line))
     return HEAD + "  - >-\n" + line * count
 
 
 def many_points(size: int, phrase: str) -> str:
     """Short points, each one sentence holding `phrase` twice."""
     point = f"  - They met at {phrase} and again at {phrase}\n"
-    return HEAD + point * max(1, (size - len(HEAD)) // len(point))
+    return HEAD + point * max(1, (size - HEAD_BYTES) // len(point))
 
 
 def best(text: str, repeat: int) -> tuple[float, int]:

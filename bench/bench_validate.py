@@ -248,9 +248,16 @@ def readout_text(rng: random.Random, index: int) -> str:
 
 
 def is_edition_2(text: str) -> bool:
-    """Whether a generated readout uses edition 2's fields (or kinds)."""
-    markers = ("  name:", "  followed_by:", "  - group:", "  - |", *EDITION_2_KINDS[len(KINDS) :])
+    """Whether a generated readout uses edition 2's fields (or kinds). Markers at the start
+    of a line: a bilingual readout's `ja` blocks hold `name:` lines too, deeper in."""
+    kinds = (f"\n  kind: {kind}\n" for kind in EDITION_2_KINDS[len(KINDS) :])
+    markers = ("\n  name:", "\n  followed_by:", "\n  - group:", "\n  - |", *kinds)
     return any(marker in text for marker in markers)
+
+
+def is_bilingual(text: str) -> bool:
+    """Whether a generated readout has the Japanese page's facts."""
+    return "\nja:\n" in text
 
 
 GENERATOR = 3  # raise when readout_text changes, so that old files are not reused
@@ -304,7 +311,8 @@ class Run:
             stderr = proc.stderr.read() if proc.stderr else b""
             _, status, usage = os.wait4(proc.pid, 0)  # CPU: the command's, reaped by time
             self.wall = min(self.wall, time.perf_counter() - start)
-            peak = int(rss.read().strip() or 0) if GNU_TIME else usage.ru_maxrss
+            # GNU time writes "Command exited with non-zero status N" before the figure
+            peak = int((rss.read().split() or ["0"])[-1]) if GNU_TIME else usage.ru_maxrss
         self.cpu = min(self.cpu, usage.ru_utime + usage.ru_stime)
         self.status = os.waitstatus_to_exitcode(status)
         self.rss = max(self.rss, peak)
@@ -488,11 +496,13 @@ def main() -> int:
     )
     one, each, pages = batch_render(folder, paths, args.out, max(1, args.repeat // 2))
 
-    share = sum(is_edition_2(path.read_text(encoding="utf-8")) for path in paths)
+    texts = [path.read_text(encoding="utf-8") for path in paths[: sizes[0]]]
+    share, bilingual = sum(map(is_edition_2, texts)), sum(map(is_bilingual, texts))
     print(
-        f"{len(paths)} generated readouts in {folder}, {share} of them with edition 2's "
-        "fields (named meetings, roles, groups, follow-ons, multi-paragraph points, the "
-        "added kinds)"
+        f"{len(paths)} generated readouts in {folder}; of the first {len(texts):,}, "
+        f"{bilingual:,} bilingual ({bilingual / len(texts):.0%}, with the Japanese page's "
+        f"facts) and {share:,} ({share / len(texts):.0%}) with edition 2's fields (named "
+        "meetings, roles, groups, follow-ons, multi-paragraph points, the added kinds)"
     )
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.platform()}, "

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from author import loader
-from author.loader import LoadFailed, load_yaml, resolve_plain
+from author.loader import LoadFailed, load_document, load_yaml, resolve_plain
 from tests.conftest import REFERENCE
 
 
@@ -43,7 +43,7 @@ def test_positions_of_values_and_keys() -> None:
 def test_pure_python_fallback_gives_the_same_document(monkeypatch: pytest.MonkeyPatch) -> None:
     text = REFERENCE.read_text(encoding="utf-8")
     fast = load_yaml(text)
-    monkeypatch.setattr(loader, "_EventLoader", yaml.SafeLoader)
+    monkeypatch.setattr(loader, "EventLoader", yaml.SafeLoader)
     slow = load_yaml(text)
     assert slow.data == fast.data
     assert slow.values == fast.values and slow.keys == fast.keys
@@ -72,3 +72,17 @@ def test_control_characters_from_escapes_are_refused(escape: str) -> None:
         load_yaml(f'section: "Japan{escape}"\nother: "fine\\ttab\\nline"\n')
     [problem] = failure.value.diagnostics
     assert (problem.line, problem.col, problem.code) == (1, 10, "control-character")
+
+
+def test_a_duplicate_key_names_the_first_and_the_positions_are_found_alike() -> None:
+    text = "section: Japan-Ukraine Relations\nmeeting:\n  kind: meeting\n  kind: telephone_talk\n"
+    document = load_document(text, "x.readout.yaml")
+    [problem] = document.problems
+    assert (problem.line, problem.col, problem.code) == (4, 3, "duplicate-key")
+    assert problem.message == "duplicate key 'kind'; the first one, at line 3, is kept"
+    assert document.data == {"section": "Japan-Ukraine Relations", "meeting": {"kind": "meeting"}}
+    recorded = load_document(text, "x.readout.yaml", record_positions=True)
+    assert recorded.problems == document.problems
+    assert document.values == recorded.values and document.keys == recorded.keys
+    assert document.values[("meeting", "kind")][:2] == (3, 9)
+    assert document.keys[("meeting", "kind")][:2] == (3, 3)

@@ -102,7 +102,9 @@ def test_a_fifo_template_does_not_block(tmp_path: Path, readout: Readout) -> Non
         ),
     ],
 )
-def test_widths_and_sizes_are_capped(text: str, says: str, tmp_path: Path, readout: Readout) -> None:
+def test_widths_and_sizes_are_capped(
+    text: str, says: str, tmp_path: Path, readout: Readout
+) -> None:
     assert says in refused(readout, template(tmp_path, text))
 
 
@@ -162,8 +164,8 @@ def test_the_time_limit_set_in_the_settings_stops_the_command(tmp_path: Path) ->
     `render_timeout = 1` in `.author.toml`, stops with the one-line limit message and exit
     status 2 (reaching that message is the proof that the limit stopped it)."""
     folder = template(
-        tmp_path, "{% set l = range(100000)|list %}{% for a in l %}{% for b in l %}{% endfor %}"
-        "{% endfor %}"
+        tmp_path,
+        "{% set l = range(100000)|list %}{% for a in l %}{% for b in l %}{% endfor %}{% endfor %}",
     )
     (tmp_path / ".author.toml").write_text("render_timeout = 1\n", encoding="utf-8")
     out = tmp_path / "page.txt"

@@ -5,15 +5,16 @@ Each finder returns `Finding`s with character offsets into the text it was given
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import time
 from functools import lru_cache
+from typing import NamedTuple
 
 from author.rules.clock import MONTHS, clock_phrase
 from author.rules.names import title_case_family
+from author.suggest import closest, hint
 
 
 @dataclass(frozen=True)
@@ -28,19 +29,24 @@ class Finding:
 # Digits are ASCII digits throughout: the house style is about `9:20a.m.`, and the
 # one-pass scan in `findings` looks for these ten.
 #
-# A clock time not glued to a digit, colon or dot before it: `_clock_matches` checks the
+# A clock time not glued to a digit, colon or dot before it: `clock_times` checks the
 # character before, as a `(?<![0-9:.])` look-behind would; a pattern that opens with a
 # look-behind tries a match at every position and scans a text about 8 times slower.
-_CLOCK = re.compile(
-    r"(?P<h>[0-9]{1,2})(?P<sep>\s*:\s*)(?P<m>[0-9]{2})(?![0-9])"
+# What follows a clock time's first digit up to its colon; the scan's clock lead is the
+# digit with this after it.
+_CLOCK_AFTER_FIRST_DIGIT = r"[0-9]?\s*:"
+CLOCK_TIME = re.compile(
+    r"(?P<h>[0-9][0-9]?)(?P<sep>\s*:\s*)(?P<m>[0-9]{2})(?![0-9])"
     r"(?:(?P<gap>\s*)(?P<mer>[aApP])(?P<dot1>\.?)\s?(?P<m2>[mM])(?P<dot2>\.?)(?![A-Za-z]))?"
 )
 _BEFORE_CLOCK = frozenset("0123456789:.")
 
 
-def _clock_matches(text: str) -> Iterator[re.Match[str]]:
+def clock_times(text: str) -> Iterator[re.Match[str]]:
+    """Every clock time in `text` (`CLOCK_TIME`) not glued to a digit, colon or dot before
+    it, as `(?<![0-9:.])` before the pattern would find them, without its cost."""
     pos = 0
-    while (match := _CLOCK.search(text, pos)) is not None:
+    while (match := CLOCK_TIME.search(text, pos)) is not None:
         start = match.start()
         if start and text[start - 1] in _BEFORE_CLOCK:
             pos = start + 1  # the look-behind would fail here; try the next position
@@ -54,7 +60,7 @@ def clock_findings(text: str) -> list[Finding]:
     out: list[Finding] = []
     if ":" not in text:
         return out
-    for match in _clock_matches(text):
+    for match in clock_times(text):
         verdict = _clock_verdict(match.group(0), match["h"], match["sep"], match["m"], match["mer"])
         if verdict is not None:
             out.append(Finding(match.start(), match.end(), "clock-style", *verdict))
@@ -93,13 +99,20 @@ def _clock_verdict(found: str, h: str, sep: str, m: str, mer: str | None) -> tup
 
 
 _MONTH = "|".join(MONTHS)
-_ORDINAL_AFTER = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-9]{{1,2}})(?P<suf>st|nd|rd|th)\b")
+_SUFFIXES = ("st", "nd", "rd", "th")
+_SUFFIX = "|".join(_SUFFIXES)
+_ORDINAL_AFTER = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-9]{{1,2}})(?P<suf>{_SUFFIX})\b")
 _ORDINAL_BEFORE = re.compile(
-    rf"\b(?:the\s+)?(?P<day>[0-9]{{1,2}})(?P<suf>st|nd|rd|th)\s+(?:of\s+)?(?P<month>{_MONTH})\b"
+    rf"\b(?:the\s+)?(?P<day>[0-9]{{1,2}})(?P<suf>{_SUFFIX})\s+(?:of\s+)?(?P<month>{_MONTH})\b"
 )
+# What follows an ordinal's first digit in the scan: a second digit, then the suffix's
+# first letter (`22n` of `22nd`), its second letter looked ahead at, so that no name can
+# be read after it.
+_ORDINAL_AFTER_FIRST_DIGIT = "[0-9]?[" + "".join(x[0] for x in _SUFFIXES) + "]"
+_ORDINAL_SUFFIX_AHEAD = "(?:" + "|".join(f"(?<={x[0]})(?={x[1]})" for x in _SUFFIXES) + ")"
 
 
-_ANY_ORDINAL = re.compile(r"[0-9](?:st|nd|rd|th)\b")
+_ANY_ORDINAL = re.compile(rf"[0-9](?:{_SUFFIX})\b")
 
 
 def _right_suffix(day: int) -> str:
@@ -134,9 +147,12 @@ def ordinal_findings(text: str) -> list[Finding]:
     return out
 
 
-_HONORIFIC = re.compile(r"\bH\.\s+E\.|\bH\.E(?=\s)|\bH\s+E\.|\bH\.E\.(?=(?:Mr|Ms|Dr)\b)")
+# What follows the `H` of a malformed honorific: `H. E.`, `H.E Mr.`, `H E.`, `H.E.Mr.`.
+_MALFORMED_AFTER_H = (r"\.\s+E\.", r"\.E(?=\s)", r"\s+E\.", r"\.E\.(?=(?:Mr|Ms|Dr)\b)")
+_HONORIFIC = re.compile("|".join(rf"\bH{after}" for after in _MALFORMED_AFTER_H))
 # `H.E.` then a name with no `Mr.`/`Ms.`/`Dr.` between: house style writes `H.E. Mr. CHO`.
-_BARE_HE = re.compile(r"\bH\.E\.[ \t]+(?P<word>[A-Z][A-Za-z\u00C0-\u024F'’\-]*)")
+_BARE_AFTER_H = r"\.E\.[ \t]+"
+_BARE_HE = re.compile(rf"\bH{_BARE_AFTER_H}(?P<word>[A-Z][A-Za-z\u00C0-\u024F'’\-]*)")
 # Words after `H.E.` that are not a name: the honorifics, and the first words of titles
 # (`H.E. President Marcos`, `H.E. the Ambassador`).
 _NOT_A_NAME = frozenset({"Mr", "Ms", "Mrs", "Dr", "Prof", "Professor", "Sir", "Dame"})
@@ -237,24 +253,53 @@ _PARTICLE = r"(?:(?:de|del|da|di|dos|van|von|der|den|bin|al|le|la)\s+)?"
 _NAME = r"[A-Z][A-Za-z\u00C0-\u024F'’\-]+"
 
 # Besides the titles, the scan stops at what the other finders look for, so that one pass
-# over a readout's text tells which finders have anything to do. Every alternative opens
-# with a literal character: that lets `re` skip ahead between candidates instead of trying
-# a match at every position (a look-behind or a `\b` first would make it 3-4 times slower).
-_HONORIFIC_LEAD = r"H(?=\.\s+E\.|\.E(?=\s)|\s+E\.|\.E\.(?:Mr|Ms|Dr)\b|\.E\.[ \t]+[A-Z])"
-# Ten literals rather than `[0-9]`, for the same reason. An ordinal's lead takes the first
-# letter of its suffix (`22n` of `22nd`), a clock time's lead is its first digit alone.
-_DIGIT_LEADS = [
-    rf"{d}(?:[0-9]?(?:s(?=t)|n(?=d)|r(?=d)|t(?=h))|(?=[0-9]?\s*:))" for d in "0123456789"
-]
+# over a readout's text tells which finders have anything to do. Each finder's leads are
+# built from its own pattern's pieces (above), and each opens with a literal character:
+# that lets `re` skip ahead between candidates instead of trying a match at every position
+# (a look-behind, a `\b` or a class such as `[0-9]` first would make it 3-4 times slower),
+# which is also why a digit lead is ten literals. A hit tells which finder it wakes by
+# the lead it matched (`_finder_woken_by`), read from the same table.
+
+
+class _Lead(NamedTuple):
+    """What wakes a finder: `first`, a literal, then `rest` (consumed) and `ahead` (a
+    look-ahead). The scan matches `first + rest + ahead` and returns `first + rest`."""
+
+    finder: str
+    first: str
+    rest: str = ""
+    ahead: str = ""
+
+
+_HONORIFIC_AHEAD = "(?=" + "|".join([*_MALFORMED_AFTER_H, _BARE_AFTER_H + "[A-Z]"]) + ")"
+_LEADS = (
+    _Lead("honorific", "H", ahead=_HONORIFIC_AHEAD),
+    *(
+        _Lead("ordinal", digit, rest=_ORDINAL_AFTER_FIRST_DIGIT, ahead=_ORDINAL_SUFFIX_AHEAD)
+        for digit in "0123456789"
+    ),
+    *(_Lead("clock", digit, ahead=f"(?={_CLOCK_AFTER_FIRST_DIGIT})") for digit in "0123456789"),
+)
+_LEAD_PATTERNS = [re.escape(lead.first) + lead.rest + lead.ahead for lead in _LEADS]
+
+
+@lru_cache(maxsize=256)
+def _finder_woken_by(opening: str) -> str | None:
+    """The finder whose lead the scan returned as `opening` (what the lead consumed), or
+    None for a title (the lead of a reference)."""
+    for lead in _LEADS:
+        if re.fullmatch(re.escape(lead.first) + lead.rest, opening):
+            return lead.finder
+    return None
 
 
 def reference_pattern(extra_titles: Iterable[str] = ()) -> re.Pattern[str]:
-    """The scan pattern: `lead` is the `H` of a malformed honorific, the start of an
-    ordinal (`22n` of `22nd`), the first digit of a clock time, or a title; after a title,
-    `name` holds the name that follows it, if any. After the other leads no name can
-    follow (the next character is a digit, a letter or a colon, or spaces then `E.` or a
-    colon). Extra titles holding a digit are left out, so that no title can hide a clock
-    time or an ordinal."""
+    """The scan pattern: a lead of one of the other finders (the `H` of a malformed
+    honorific, the start of an ordinal, `22n` of `22nd`, the first digit of a clock time;
+    see `_LEADS`), or a title with the name that follows it, if any, in `name`. After the
+    other leads no name can follow (the next character is a digit, a letter or a colon, or
+    spaces then `E.` or a colon). Extra titles holding a digit are left out, so that no
+    title can hide a clock time or an ordinal."""
     extra = frozenset(t for t in extra_titles if t and not any(c.isdigit() for c in t))
     return _reference_pattern(extra - REFERENCE_TITLES)
 
@@ -263,11 +308,11 @@ def reference_pattern(extra_titles: Iterable[str] = ()) -> re.Pattern[str]:
 def _reference_pattern(extra_titles: frozenset[str]) -> re.Pattern[str]:
     # Keyed on the titles the default list lacks, so the usual readout reuses one pattern
     # (compiling it takes most of a millisecond).
-    leads = [_HONORIFIC_LEAD, *_DIGIT_LEADS, _alternation(REFERENCE_TITLES | extra_titles)]
+    leads = [*_LEAD_PATTERNS, alternation(REFERENCE_TITLES | extra_titles)]
     return re.compile(rf"(?P<lead>{'|'.join(leads)})(?:\s+(?P<name>{_PARTICLE}{_NAME}))?")
 
 
-def _alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A pattern matching the longest of `words` that fits, as a trie: one alternative
     per first character, each opening with the literal prefix its words share
     (`M(?:ayor|inister)`). At each candidate the regex engine then tries one alternative
@@ -289,7 +334,7 @@ def _alternation(words: Iterable[str]) -> str:
         tails = [word[len(prefix) :] for word in group]
         longer = [tail for tail in tails if tail]
         optional = "?" if "" in tails else ""  # greedy: the longer word is tried first
-        parts.append(f"{re.escape(prefix)}(?:{_alternation(longer)}){optional}")
+        parts.append(f"{re.escape(prefix)}(?:{alternation(longer)}){optional}")
     return "|".join(parts)
 
 
@@ -317,6 +362,10 @@ class _People:
             }
         self.mentioned = tuple(self.mentions or ())
         self._judged: dict[tuple[str, str], tuple[str, str | None] | None] = {}
+
+    def __len__(self) -> int:
+        """How many verdicts it remembers (at most 4,096: memory stays flat)."""
+        return len(self._judged)
 
     def judged(self, title: str, name: str) -> tuple[str, str | None] | None:
         """`judge`, remembered: the index is shared by every readout of the same people
@@ -355,17 +404,14 @@ class _People:
                 f"{reference!r} is neither a participant nor in mentions; add them to "
                 "mentions if the points name them"
             )
-        if suggestion:
-            message += f"; did you mean {suggestion!r}?"
-        return message, suggestion
+        return message + hint(suggestion), suggestion
 
 
 @lru_cache(maxsize=4096)
 def _near_miss(name: str, families: tuple[str, ...]) -> str | None:
     """The listed family name `name` is a misspelling of, if any. Cached: the same people
     and the same third persons come back file after file in a repository of readouts."""
-    close = difflib.get_close_matches(name, families, n=1, cutoff=0.75)
-    return close[0] if close else None
+    return closest(name, families, cutoff=0.75)
 
 
 def _without_possessive(name: str) -> str:
@@ -441,51 +487,72 @@ def findings(
     `ordinal_findings`, `honorific_findings` and `reference_findings` on each text gives,
     in that order, from one scan of all the texts.
 
-    The scan lists, for the whole readout, the distinct titles with their names and the
-    other finders' openings; a finder then runs, text by text, only when the scan saw
-    something it could flag. In the usual readout, every reference is to a listed person
-    and no finder runs at all.
+    The scan lists, for the whole readout, the finders its hits woke and what each must
+    see in a text before it runs there (`_Woken`); a finder then runs, text by text, only
+    there. In the usual readout, every reference is to a listed person and no finder runs
+    at all.
     """
     pattern, index = references(tuple(people), _as_tuple(mentions))
-    # NUL matches nothing in the pattern, so no match crosses from one text into the next.
-    hits = set(pattern.findall("\x00".join(texts)))
-    # What each woken finder needs to see in a text before it runs there: the names of the
-    # references to flag, the ordinals' openings (`22n`), a colon, an `H`.
-    names: set[str] = set()
-    ordinals: set[str] = set()
-    clock = honorific = False
-    for lead, name in hits:
-        if name:
-            if index is not None and index.judged(lead, _without_possessive(name)):
-                names.add(name)
-        elif lead == "H":
-            honorific = True
-        elif lead.isdigit():
-            clock = True
-        elif lead[:1].isdigit():
-            ordinals.add(lead)
-    if not (clock or ordinals or honorific or names):
+    woken = _Woken.by_scan(pattern, index, texts)
+    if not woken:
         return [[] for _ in texts]
-    out = []
-    for text in texts:
+    return [woken.findings(text, pattern, index) for text in texts]
+
+
+class _Woken:
+    """What one scan of a readout's texts woke: the finders with something to flag, and
+    what each must see in a text before it runs there: a colon (clock), an `H`
+    (honorific), an ordinal's opening (`22n`), the name of a reference to flag."""
+
+    __slots__ = ("clock", "honorific", "names", "ordinals")
+
+    def __init__(self) -> None:
+        self.clock = self.honorific = False
+        self.ordinals: set[str] = set()
+        self.names: set[str] = set()
+
+    @classmethod
+    def by_scan(cls, pattern: re.Pattern[str], index: _People | None, texts: list[str]) -> _Woken:
+        woken = cls()
+        # NUL matches nothing in the pattern, so no match crosses from one text into the
+        # next. Each distinct hit once: a readout names the same people again and again.
+        for lead, name in set(pattern.findall("\x00".join(texts))):
+            if name:  # a title, then a name: woken when the index flags the reference
+                if index is not None and index.judged(lead, _without_possessive(name)):
+                    woken.names.add(name)
+            elif (finder := _finder_woken_by(lead)) is not None:
+                woken.lead(finder, lead)
+        return woken
+
+    def lead(self, finder: str, opening: str) -> None:
+        if finder == "ordinal":
+            self.ordinals.add(opening)
+        elif finder == "clock":
+            self.clock = True
+        else:
+            self.honorific = True
+
+    def __bool__(self) -> bool:
+        return bool(self.clock or self.ordinals or self.honorific or self.names)
+
+    def findings(self, text: str, pattern: re.Pattern[str], index: _People | None) -> list[Finding]:
         found: list[Finding] = []
-        if clock:
+        if self.clock:
             found += clock_findings(text)
-        if ordinals and any(lead in text for lead in ordinals):
+        if self.ordinals and any(opening in text for opening in self.ordinals):
             found += ordinal_findings(text)
-        if honorific:
+        if self.honorific:
             found += honorific_findings(text)
-        if names and index is not None and any(name in text for name in names):
+        if self.names and index is not None and any(name in text for name in self.names):
             found += _reference_findings(text, index, pattern)
-        out.append(found)
-    return out
+        return found
 
 
-_CLOSING = re.compile(r"[.!?…](?:[\"'”’)\]]*)$|:$")
 _CLOSERS = "\"'”’)]"
 
 
 def ends_with_punctuation(text: str) -> bool:
-    # The same test as `_CLOSING.search(text.rstrip())`, without scanning the whole text.
+    """Whether `text` ends with closing punctuation (`.`, `!`, `?`, `…`, possibly inside
+    closing quotes or brackets, or a colon), trailing spaces aside. Reads the tail only."""
     tail = text.rstrip()
     return tail.endswith(":") or tail.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…")

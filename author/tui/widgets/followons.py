@@ -15,7 +15,7 @@ from textual.widgets import Button, Label, Static
 
 from author.config import Config
 from author.diagnostics import Diagnostic, Loc
-from author.model import FollowOnKind, _parse_follow_on_start, _parse_start
+from author.model import FollowOnKind, read_follow_on_start, read_meeting_start
 from author.rules.prose import FOLLOW_ON_NOUNS, with_article
 from author.tui.allfields import EDITION_2_FIELD
 from author.tui.keys import bindings
@@ -43,13 +43,13 @@ def follow_on_start(session: EditSession, index: int) -> datetime | None:
     if not isinstance(text, str):
         return None
     try:
-        start = _parse_follow_on_start(text)
+        start = read_follow_on_start(text)
     except PydanticCustomError:
         return None
     if isinstance(start, datetime):
         return start
     try:
-        meeting = _parse_start(session.get(("meeting", "start")))
+        meeting = read_meeting_start(session.get(("meeting", "start")))
     except PydanticCustomError:
         return None
     day = meeting.date() if isinstance(meeting, datetime) else meeting

@@ -12,7 +12,7 @@ from textual.widgets import Label, Static
 
 from author.config import Config
 from author.diagnostics import Loc
-from author.model import Kind, Role, _parse_start
+from author.model import Kind, Role, read_meeting_start
 from author.rules.clock import WallTime, classify_wall_time, home_phrase, home_time
 from author.rules.duration import DurationError, duration_phrase, parse_duration
 from author.timezones import check_timezone
@@ -57,7 +57,7 @@ def derived_home_time(session: EditSession, config: Config) -> str:
     if not isinstance(start_text, str):
         return ""
     try:
-        start = _parse_start(start_text)
+        start = read_meeting_start(start_text)
     except PydanticCustomError:
         return ""
     if not isinstance(start, datetime):

@@ -80,15 +80,11 @@ def rendered_name(entry: Any, principal: bool, caps: bool) -> str:
     if not isinstance(entry, dict):
         return ""
     values = typed_fields(entry)
-    marker = "\x00"
-    title = values.get("title") or marker
-    person = Participant.model_construct(**{**values, "title": title})
+    person = Participant.model_construct(**values)  # no title yet: the name alone
     phrase = participant_phrase(person, principal, caps)
-    if title == marker:
-        phrase = phrase.replace(f", {marker}", "").replace(marker, "").strip()
     if not (values.get("family_name") or values.get("display_name")):
         return phrase.strip(", ") if phrase.strip(", ") else ""
-    short = short_reference(person).replace(marker, "").strip()
+    short = short_reference(person)
     text = f"{phrase}\n  in the points: {short}" if values.get("title") else phrase
     japanese = rendered_name_ja(entry, principal, caps)
     return f"{text}\n  in Japanese: {japanese}" if japanese else text

@@ -1,0 +1,46 @@
+"""Writing readouts back: the order of the fields comes from the model."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from author.model import FollowOn, Meeting, Participant, Photo, Phrasing, PointItem, Readout
+from author.yamlio import dump_readout, field_order
+
+MODELS: dict[tuple[str, ...], type[BaseModel]] = {
+    (): Readout,
+    ("meeting",): Meeting,
+    ("followed_by",): FollowOn,
+    ("participant",): Participant,
+    ("point",): PointItem,
+    ("photo",): Photo,
+    ("phrasing",): Phrasing,
+}
+
+
+def test_the_writing_order_holds_every_field_of_the_model_once() -> None:
+    orders = field_order()
+    assert set(orders) == set(MODELS)
+    for loc, model in MODELS.items():
+        assert sorted(orders[loc]) == sorted(model.model_fields), loc
+
+
+def test_a_saved_readout_is_written_in_the_readers_order() -> None:
+    data = {
+        "points": [{"points": ["Maritime cooperation."], "text": "Both sides agreed.", "heading": "Security"}],
+        "counterparts": [{"title_first": True, "title": "former Foreign Minister", "family_name": "Hayashi"}],
+        "meeting": {
+            "followed_by": [{"start": "19:30", "name": "ASEAN-Japan dinner", "kind": "dinner"}],
+            "start": "2024-07-08 18:00",
+            "kind": "meeting",
+        },
+        "section": "Japan-Philippines Relations",
+    }
+    text = dump_readout(data)
+    keys = [line.strip(" -").split(":")[0] for line in text.splitlines() if ":" in line]
+    assert keys == [
+        "section",
+        "meeting", "kind", "start", "followed_by", "kind", "name", "start",
+        "counterparts", "family_name", "title", "title_first",
+        "points", "heading", "text", "points",
+    ]
