@@ -207,8 +207,11 @@ class PointDetailsDialog(ModalScreen[PointDetails | None]):
         ))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in a heading goes on to its sub-points (the Japanese heading's: the
+        Japanese sub-points)."""
         event.stop()
-        self.focus_next()
+        japanese = event.input.id == "point-ja-heading"
+        self.query_one("#point-ja-sub-points" if japanese else "#point-sub-points").focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
