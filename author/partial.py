@@ -22,6 +22,13 @@ from author.render import RenderError, render
 
 # A start the page can be derived from; its date, time and home time read as gaps.
 GAP_START = "1900-01-01 00:00"
+GAP_DURATION = 1  # a duration that stands in for one the validator refuses (a gap)
+# Values the page shows as written, in brackets, when the validator refuses them: a kind
+# (`held a [meting] with`) and a duration (`for [25 minuets]`).
+AS_WRITTEN: dict[tuple[str | int, ...], str] = {
+    ("meeting", "kind"): "kind",
+    ("meeting", "duration"): "duration",
+}
 ROUNDS = 12  # each round fills the gaps one validation found; a readout needs few
 
 
@@ -41,6 +48,8 @@ def _gap_for(loc: tuple[Any, ...]) -> tuple[str, Any] | None:
         return "set", "meeting"
     if loc == ("meeting", "start"):
         return "set", GAP_START
+    if loc == ("meeting", "duration"):
+        return "set", GAP_DURATION
     if top in ("principals", "counterparts"):
         if len(loc) == 1:
             return "set", [_person(str(top))]
@@ -58,16 +67,26 @@ def _gap_for(loc: tuple[Any, ...]) -> tuple[str, Any] | None:
     return None
 
 
-def _apply(work: dict[str, Any], loc: tuple[Any, ...], how: str, value: Any) -> bool:
+def _parent(work: dict[str, Any], loc: tuple[Any, ...]) -> Any:
+    """The mapping or list that holds the value at `loc` (None: nothing does)."""
     node: Any = work
     for part in loc[:-1]:
         try:
             node = node[part]
         except (KeyError, IndexError, TypeError):
-            return False
-    last = loc[-1]
-    if how == "point":
-        if isinstance(node, list) and isinstance(last, int) and last < len(node):
+            return None
+    return node
+
+
+def _in_list(node: Any, key: Any) -> bool:
+    return isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node)
+
+
+def _apply(work: dict[str, Any], loc: tuple[Any, ...], how: str, value: Any) -> bool:
+    """Fill the gap at `loc` as `_gap_for` says; False when nothing changed."""
+    node, last = _parent(work, loc), loc[-1]
+    if how == "point":  # a point: the item itself, or (a part of it refused) the whole item
+        if _in_list(node, last):
             node[last] = value
             return True
         return _apply(work, loc[:2], "set", value)
@@ -75,15 +94,12 @@ def _apply(work: dict[str, Any], loc: tuple[Any, ...], how: str, value: Any) -> 
         if isinstance(node, dict) and last in node:
             del node[last]
             return True
-        if isinstance(node, list) and isinstance(last, int) and last < len(node):
+        if _in_list(node, last):
             del node[last]
             return True
         return False
-    if isinstance(node, dict) or (isinstance(node, list) and isinstance(last, int)):
-        try:
-            node[last] = value
-        except IndexError:
-            return False
+    if isinstance(node, dict) or _in_list(node, last):
+        node[last] = value
         return True
     return False
 
@@ -107,38 +123,60 @@ def _prefill(work: dict[str, Any]) -> None:
         ]
 
 
-def partial_readout(data: Any, config: Config | None = None) -> tuple[Readout, set[str]] | None:
-    """A valid readout made from `data` with its gaps filled, and which of the start and
-    the time zone are gaps; None when the data cannot be made into one."""
+def _written(work: dict[str, Any], loc: tuple[Any, ...]) -> str:
+    """The value at `loc` as the author wrote it ("" when there is none)."""
+    node: Any = work
+    for part in loc:
+        if not isinstance(node, dict) or part not in node:
+            return ""
+        node = node[part]
+    return "" if node is None else str(node).strip()
+
+
+def _fill_gaps(work: dict[str, Any], exc: ValidationError, gaps: dict[str, str]) -> bool:
+    """Fill the gaps one validation found, noting in `gaps` what the page must show as a
+    gap: a time zone refused, a kind or duration as written; False when none could be
+    filled."""
+    changed = False
+    for error in exc.errors(include_url=False):
+        loc = _clean_loc(error["loc"])
+        ctx = error.get("ctx") or {}
+        if "field" in ctx:
+            loc = (*loc, ctx["field"])
+        elif "sibling" in ctx:
+            loc = (*loc[:-1], ctx["sibling"])
+        gap = ("drop", None) if error["type"] == "extra_forbidden" else _gap_for(loc)
+        if loc == ("meeting", "timezone"):
+            gaps["timezone"] = ""  # the local time stands; the home time is a gap
+        if loc in AS_WRITTEN and (written := _written(work, loc)):
+            gaps[AS_WRITTEN[loc]] = written
+        if gap is not None and _apply(work, loc, *gap):
+            changed = True
+    return changed
+
+
+def partial_readout(
+    data: Any, config: Config | None = None
+) -> tuple[Readout, dict[str, str]] | None:
+    """A valid readout made from `data` with its gaps filled, and the gaps the page must
+    show (`start`, `timezone`; `kind` and `duration` with the text written); None when the
+    data cannot be made into one."""
     if not isinstance(data, dict):
         return None
     config = config or Config()
     work = copy.deepcopy(data)
     _prefill(work)
-    gaps: set[str] = set()
+    gaps: dict[str, str] = {}
     for _ in range(ROUNDS):
         try:
             readout = Readout.model_validate(work, context={"home_zone": config.home_zone})
         except ValidationError as exc:
-            changed = False
-            for error in exc.errors(include_url=False):
-                loc = _clean_loc(error["loc"])
-                ctx = error.get("ctx") or {}
-                if "field" in ctx:
-                    loc = (*loc, ctx["field"])
-                elif "sibling" in ctx:
-                    loc = (*loc[:-1], ctx["sibling"])
-                gap = ("drop", None) if error["type"] == "extra_forbidden" else _gap_for(loc)
-                if loc == ("meeting", "timezone"):
-                    gaps.add("timezone")  # the local time stands; the home time is a gap
-                if gap is not None and _apply(work, loc, *gap):
-                    changed = True
-            if not changed:
+            if not _fill_gaps(work, exc, gaps):
                 return None
             continue
         meeting = work.get("meeting")
         if isinstance(meeting, dict) and meeting.get("start") == GAP_START:
-            gaps.add("start")
+            gaps["start"] = ""
         return readout, gaps
     return None
 
@@ -159,6 +197,15 @@ def partial_page(data: Any, fmt: str = "text", config: Config | None = None) -> 
                 context["date_line"] = "[date]"
         elif "timezone" in gaps and lead.clock:
             lead = dataclasses.replace(lead, home=f"(local time; [{label} time])")
+        if "duration" in gaps and lead.duration:
+            lead = dataclasses.replace(lead, duration=f"[{gaps['duration']}]")
+        if "kind" in gaps:  # the kind as written: `held a [meting] with`
+            kind = f"[{gaps['kind']}]"
+            lead = dataclasses.replace(
+                lead,
+                verb=lead.verb.replace("a meeting", f"a {kind}", 1),
+                closing=lead.closing.replace("the meeting", f"the {kind}", 1),
+            )
         for noun in ("principal", "counterpart"):
             lead = dataclasses.replace(
                 lead,

@@ -30,6 +30,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -39,20 +40,58 @@ from textual.app import App, ComposeResult  # noqa: E402
 from textual.widgets import Static  # noqa: E402
 
 from author.check import check_text  # noqa: E402
+from author.config import Config  # noqa: E402
 from author.loader import load_yaml  # noqa: E402
 from author.render import render  # noqa: E402
 from author.tui.app import AuthorApp  # noqa: E402
+from author.tui.messages import FirstPaint, FormComplete, PreviewPainted  # noqa: E402
+from author.tui.session import EditSession  # noqa: E402
 from author.tui.widgets.points import PointsEditor  # noqa: E402
 from author.yamlio import dump_readout  # noqa: E402
 
 REFERENCE = ROOT / "examples" / "japan-ukraine-2023-09-20.readout.yaml"
 
 
+def numbered(point: Any, number: int) -> Any:
+    """A point of the reference, its texts (English and Japanese) numbered: `(7) At the …`."""
+    if isinstance(point, dict):
+        return {k: f"({number}) {v}" if k in ("text", "ja") else v for k, v in point.items()}
+    return f"({number}) {point}"
+
+
 def generated_readout(points: int) -> str:
     data = load_yaml(REFERENCE.read_text(encoding="utf-8"), str(REFERENCE)).data
     texts = data["points"]
-    data["points"] = [f"({n + 1}) " + texts[n % len(texts)] for n in range(points)]
+    data["points"] = [numbered(texts[n % len(texts)], n + 1) for n in range(points)]
     return dump_readout(data)
+
+
+class BenchApp(AuthorApp):
+    """The editor, with the times of the paints it reports (author/tui/messages.py)."""
+
+    CSS_PATH = str(ROOT / "author" / "tui" / "author.tcss")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.first_paint_at = 0.0
+        self.complete_at = 0.0
+        self.preview_painted_at = 0.0
+        self.checks = 0
+
+    @classmethod
+    def open(cls, path: Path) -> BenchApp:
+        session = EditSession.open(path, Config())
+        return cls(session, Config())
+
+    def on_first_paint(self, message: FirstPaint) -> None:
+        self.first_paint_at = time.perf_counter()
+
+    def on_form_complete(self, message: FormComplete) -> None:
+        self.complete_at = time.perf_counter()  # every point mounted and painted
+
+    def on_preview_painted(self, message: PreviewPainted) -> None:
+        self.preview_painted_at = time.perf_counter()
+        self.checks = message.check
 
 
 class BaselineApp(App[None]):
@@ -89,7 +128,7 @@ async def paint_times(make_app) -> tuple[float, float]:
 
 
 async def keystroke_latencies(path: Path, keys: int) -> list[float]:
-    app = AuthorApp.for_file(path)
+    app = BenchApp.open(path)
     latencies = []
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -98,15 +137,13 @@ async def keystroke_latencies(path: Path, keys: int) -> list[float]:
         await pilot.press("end")
         await pilot.pause()
         for n in range(keys):
-            before = editor.checks_run
+            before = app.checks
             started = time.perf_counter()
             char = "abcdefghij"[n % 10]
-            event = events.Key(char, char)
-            event.set_sender(app)
-            app._driver.send_message(event)
-            while editor.checks_run == before or editor.preview_painted_at < started:
+            app.post_message(events.Key(char, char))  # as the terminal driver delivers it
+            while app.checks == before or app.preview_painted_at < started:
                 await asyncio.sleep(0.0005)
-            latencies.append(editor.preview_painted_at - started)
+            latencies.append(app.preview_painted_at - started)
             assert char in editor.preview.text
             await asyncio.sleep(editor.CHECK_INTERVAL + 0.05)  # an isolated keystroke
     return latencies
@@ -125,8 +162,8 @@ def measure(points: int, keys: int, runs: int, folder: Path) -> None:
     page = render(result.readout, "text")
 
     asyncio.run(first_paint(lambda: BaselineApp(page)))  # warm up imports and caches
-    asyncio.run(first_paint(lambda: AuthorApp.for_file(path)))
-    editor_times = [asyncio.run(paint_times(lambda: AuthorApp.for_file(path))) for _ in range(runs)]
+    asyncio.run(first_paint(lambda: BenchApp.open(path)))
+    editor_times = [asyncio.run(paint_times(lambda: BenchApp.open(path))) for _ in range(runs)]
     editor_paints = [first for first, _ in editor_times]
     editor_complete = [complete for _, complete in editor_times]
     baseline_paints = [asyncio.run(first_paint(lambda: BaselineApp(page))) for _ in range(runs)]

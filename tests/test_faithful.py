@@ -252,3 +252,20 @@ def test_crlf_and_a_missing_final_newline() -> None:
     assert same(load_yaml(out).data, edited)
     assert "\n" not in out.replace("\r\n", "")
     assert out.endswith("\r\n  - A last point.")
+
+
+def test_cr_only_line_ends_are_kept_and_an_edit_stays_in_place() -> None:
+    """An old Mac file (CR alone ends each line) is edited in place, not written anew."""
+    text = REFERENCE.read_text(encoding="utf-8").replace("\n", "\r")
+    data = load_yaml(text).data
+    edited = copy.deepcopy(data)
+    edited["section"] = "Japan-Ukraine"
+    edited["points"].append("A last point.")
+    faithful = FaithfulText(text, copy.deepcopy(data))
+    out = faithful.text_for(edited)
+    assert faithful.last_mode == "spliced"
+    assert same(load_yaml(out).data, edited)
+    assert "\n" not in out
+    before, after = text.split("\r"), out.split("\r")
+    changed = [line for line in after if line not in before]
+    assert changed == ["section: Japan-Ukraine", "  - A last point."]

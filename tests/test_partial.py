@@ -35,9 +35,10 @@ def test_the_facts_typed_so_far_show_and_the_rest_are_gaps() -> None:
     page = partial_page(data)
     assert page is not None
     assert (
-        "On September 20, commencing at 6:05 p.m. (local time; on September 21, 7:05 a.m. JST), "
-        "Ms. KAMIKAWA Yoko, [title], held a meeting with [counterpart]."
-    ) in page
+        "On September 20, commencing at 6:05 p.m. (local time; on September 21, 7:05 a.m. JST) "
+        "for [25 minuets], Ms. KAMIKAWA Yoko, [title], held a [meting] with [counterpart]."
+    ) in page  # a refused duration and kind show as written, in brackets
+    assert "The overview of the [meting] is as follows." in page
     assert "  1. The two Ministers met." in page
 
 
@@ -65,3 +66,4 @@ def test_a_wrong_time_zone_leaves_the_local_time_and_a_gap_for_the_home_time() -
     page = partial_page(data)
     assert page is not None
     assert "On September 20, commencing at 6:05 p.m. (local time; [JST time])," in page
+

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
+from textual.notifications import SeverityLevel
 
 from author.config import Config
 from author.tui.keys import bindings
@@ -30,13 +30,10 @@ class AuthorApp(App[int]):
 
     def __init__(self, session: EditSession, config: Config, *, cursor_blink: bool = True) -> None:
         super().__init__()
-        self.session = session
+        self._session = session
         self.config = config
         self.cursor_blink = cursor_blink  # off for snapshot tests
         self.notices: list[str] = []  # every notification shown, newest last
-        self.started_at = time.perf_counter()
-        self.first_paint_at = 0.0  # perf_counter() when the editor screen first painted
-        self.complete_at = 0.0  # ... and when the points mounted after it were painted
 
     @classmethod
     def for_file(
@@ -45,9 +42,25 @@ class AuthorApp(App[int]):
         config = config or Config()
         return cls(EditSession.open(file, config), config, cursor_blink=cursor_blink)
 
-    def notify(self, message: str, *, title: str = "", **options) -> None:  # type: ignore[override]
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
         self.notices.append(f"{title}: {message}" if title else message)
-        super().notify(message, title=title, **options)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    @property
+    def session(self) -> EditSession:
+        """The readout being edited: the editor's (restoring a draft from bare `author` may
+        open another file)."""
+        if self.is_screen_installed("editor"):
+            return self.editor.session
+        return self._session
 
     @property
     def editor(self) -> EditorScreen:
@@ -56,7 +69,7 @@ class AuthorApp(App[int]):
         return screen
 
     def on_mount(self) -> None:
-        self.install_screen(EditorScreen(self.session, self.config), "editor")
+        self.install_screen(EditorScreen(self._session, self.config), "editor")
         self.push_screen("editor")
 
     def action_next_field(self) -> None:
@@ -68,6 +81,19 @@ class AuthorApp(App[int]):
         if isinstance(focused, TimezoneInput):
             focused.complete_to_first()
         self.action_focus_next()
+        self.entered()
+
+    def action_previous_field(self) -> None:
+        """Shift+Tab: the previous field."""
+        self.action_focus_previous()
+        self.entered()
+
+    def entered(self) -> None:
+        """A field entered with Tab selects its text (one-line fields do so by themselves)."""
+        from author.tui.widgets.fields import BoundTextArea
+
+        if isinstance(self.focused, BoundTextArea):
+            self.focused.select_on_entry()
 
     def on_unmount(self) -> None:
         # The session's draft lock goes (as it would with the process): a draft still on

@@ -16,6 +16,7 @@ import json
 import os
 import secrets
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -184,12 +185,23 @@ class SessionDraft:
         self.session_id = session_id or new_session_id()
         self.path: Path | None = None  # where the draft is now (its name follows the file)
         self._lock: int | None = None
+        # The editor writes its draft in a worker thread: one write or removal at a time,
+        # and a write asked for before a removal (a save, a quit) is not made after it.
+        self._mutex = threading.Lock()
+        self.epoch = 0  # bumped by every removal
 
     def _target(self, file: Path | None) -> Path:
         return self.folder / f"{_label(file)}.{self.session_id}{SUFFIX}"
 
-    def write(self, file: Path | None, text: str) -> Path:
-        """Write (or replace) the draft; raises OSError."""
+    def write(self, file: Path | None, text: str, epoch: int | None = None) -> Path | None:
+        """Write (or replace) the draft; raises OSError. With the `epoch` it was asked for
+        in, nothing is written when the draft was removed since (None)."""
+        with self._mutex:
+            if epoch is not None and epoch != self.epoch:
+                return None
+            return self._write(file, text)
+
+    def _write(self, file: Path | None, text: str) -> Path:
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         target = self._target(file)
         self._hold(target)
@@ -215,9 +227,11 @@ class SessionDraft:
 
     def discard(self) -> None:
         """Remove the draft (after a save, or a clean quit)."""
-        if self.path is not None:
-            self._remove_file(self.path)
-            self.path = None
+        with self._mutex:
+            self.epoch += 1
+            if self.path is not None:
+                self._remove_file(self.path)
+                self.path = None
         self.release()
 
     def _remove_file(self, path: Path) -> None:
@@ -227,7 +241,9 @@ class SessionDraft:
 
     def release(self) -> None:
         """Let go of the lock: the draft, if any, now counts as left behind."""
-        if self._lock is not None:
-            with contextlib.suppress(OSError):
-                os.close(self._lock)
-            self._lock = None
+        with self._mutex:
+            self.epoch += 1
+            if self._lock is not None:
+                with contextlib.suppress(OSError):
+                    os.close(self._lock)
+                self._lock = None

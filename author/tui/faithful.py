@@ -47,7 +47,7 @@ def same(a: Any, b: Any) -> bool:
         return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
     if isinstance(a, list):
         return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    return a == b
+    return bool(a == b)
 
 
 def _both(a: Any, b: Any, kind: type) -> bool:
@@ -78,6 +78,13 @@ class Node:
     items: list[Node] = field(default_factory=list)  # a sequence's items
     entries: dict[str, tuple[Node, Node]] = field(default_factory=dict)  # key: (key, value)
     region_end: int = 0  # end of the line where the node's content ends (its comment too)
+
+
+def _offset(mark: Any) -> int:
+    """A parser mark's offset in the text (libyaml gives every event its marks)."""
+    if mark is None:  # pragma: no cover - not from PyYAML's parsers
+        raise PatchFailed("an event without a position")
+    return int(mark.index)
 
 
 def _key_text(node: Node) -> str | None:
@@ -130,7 +137,7 @@ class Source:
                     node = self._leaf(event)
                 elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
                     kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
-                    node = Node(kind, event.start_mark.index, event.end_mark.index)
+                    node = Node(kind, _offset(event.start_mark), _offset(event.end_mark))
                     node.flow = bool(event.flow_style)
                     node.special = bool(event.anchor) or event.tag not in (None, "!")
                     stack.append((node, []))
@@ -138,7 +145,7 @@ class Source:
                 elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
                     node, _ = stack.pop()
                     if node.flow:
-                        node.end = event.end_mark.index
+                        node.end = _offset(event.end_mark)
                     self._close(node)
                 else:
                     continue
@@ -146,8 +153,8 @@ class Source:
         finally:
             loader.dispose()
 
-    def _leaf(self, event: Any) -> Node:
-        start, end = event.start_mark.index, event.end_mark.index
+    def _leaf(self, event: yaml.ScalarEvent | yaml.AliasEvent) -> Node:
+        start, end = _offset(event.start_mark), _offset(event.end_mark)
         if isinstance(event, yaml.AliasEvent):
             node = Node("alias", start, end, special=True)
             node.region_end = self.line_end(end)
@@ -227,7 +234,7 @@ def _represent_key(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style=None)
 
 
-def _represent_styled(dumper: _StyledDumper, value: str) -> yaml.ScalarNode:
+def _represent_styled(dumper: _StyledDumper, value: str) -> yaml.Node:
     style = dumper.str_style
     if style == "'" and "\n" not in value:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
@@ -242,7 +249,9 @@ def _represent_styled(dumper: _StyledDumper, value: str) -> yaml.ScalarNode:
 
 @lru_cache(maxsize=16)
 def _dumper(style: str | None, indented: bool) -> type[_StyledDumper]:
-    cls = type("Dumper", (_StyledDumper,), {"str_style": style, "indented_sequences": indented})
+    cls: type[_StyledDumper] = type(
+        "Dumper", (_StyledDumper,), {"str_style": style, "indented_sequences": indented}
+    )
     cls.add_representer(_Key, _represent_key)
     cls.add_representer(str, _represent_styled)
     return cls
@@ -291,6 +300,26 @@ class Slot:
     key: str  # the entry's key ("" for an item)
     after: int  # offset just past the `:` or `-`
     indent: int  # column of the key or the dash
+
+
+@dataclass
+class _Seq:
+    """A list being patched: its node, old and new items, and where its dashes stand."""
+
+    node: Node
+    old: list[Any]
+    new: list[Any]
+    loc: Loc
+    dashes: list[int]
+    indent: int  # the column of its dashes
+    own_lines: bool  # every item starts a line of its own (not `[a, b]` or `- - a`)
+    old_keys: list[Any] = field(default_factory=list)
+    new_keys: list[Any] = field(default_factory=list)
+    unused: dict[Any, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.old_keys = [_frozen(v) for v in self.old]
+        self.new_keys = [_frozen(v) for v in self.new]
 
 
 class _Patch:
@@ -346,7 +375,6 @@ class _Patch:
 
     # -- mappings ---------------------------------------------------------------------------------
     def diff_map(self, node: Node, old: dict[str, Any], new: dict[str, Any], loc: Loc) -> None:
-        src = self.source
         if old.keys() != node.entries.keys():
             raise PatchFailed("a mapping whose text and data differ (merge keys)")
         keys = list(node.entries)
@@ -360,8 +388,16 @@ class _Patch:
             if key not in new:
                 self.remove_entry(node, keys, key)
         added = [key for key in new if key not in old]
-        if not added:
-            return
+        if added:
+            self.add_entries(node, new, loc, added, survivors)
+
+    def add_entries(
+        self, node: Node, new: dict[str, Any], loc: Loc, added: list[str], survivors: list[str]
+    ) -> None:
+        """Write the keys `added` to a mapping, each after the kept key before it in the
+        format's order (the first at the top)."""
+        src = self.source
+        keys = list(node.entries)
         indent = src.column(node.entries[keys[0]][0].start)
         order = list(self.emitted(loc, new))
         for key in added:
@@ -421,53 +457,58 @@ class _Patch:
         if len(node.items) != len(old):
             raise PatchFailed("a list whose text and data differ")
         dashes = [self.dash(item) for item in node.items]
-        indent = src.column(dashes[0])
-        own_lines = all(src.first_on_line(d) for d in dashes)
-        old_keys = [_frozen(v) for v in old]
-        new_keys = [_frozen(v) for v in new]
-        opcodes = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_opcodes()
+        seq = _Seq(node, old, new, loc, dashes, src.column(dashes[0]),
+                   all(src.first_on_line(d) for d in dashes))
+        opcodes = difflib.SequenceMatcher(
+            None, seq.old_keys, seq.new_keys, autojunk=False
+        ).get_opcodes()
         removed = [i for tag, i1, i2, _, _ in opcodes if tag != "equal" for i in range(i1, i2)]
-        unused: dict[Any, list[int]] = {}  # removed items a new item may take the text of
-        for i in removed:
-            unused.setdefault(old_keys[i], []).append(i)
+        for i in removed:  # removed items a new item may take the text of (a move)
+            seq.unused.setdefault(seq.old_keys[i], []).append(i)
         kept: set[int] = set()
         for tag, i1, i2, j1, j2 in opcodes:
-            if tag == "equal":
-                continue
-            # an item edited where it stands is edited in place; one that moved keeps its text
-            pairs = 0
-            while (
-                pairs < min(i2 - i1, j2 - j1)
-                and not (own_lines and unused.get(new_keys[j1 + pairs]))
-            ):
-                i, j = i1 + pairs, j1 + pairs
-                slot = Slot("item", "", dashes[i] + 1, indent)
-                self.diff(node.items[i], old[i], new[j], slot, (*loc, j))
-                kept.add(i)
-                pairs += 1
-            i1, j1 = i1 + pairs, j1 + pairs
-            if j1 == j2:
-                continue
-            if not own_lines:
-                raise PatchFailed("list items that share a line")
-            at = node.items[i1 - 1].region_end if i1 > 0 else src.line_start(dashes[0])
-            for j in range(j1, j2):
-                moved = unused.get(new_keys[j])
-                if moved:
-                    i = moved.pop(0)
-                    text = self.text[src.line_start(dashes[i]) : node.items[i].region_end]
-                    if not text.endswith("\n"):
-                        text += src.newline
-                else:
-                    value = self.emitted((*loc, j), new[j])
-                    text = " " * indent + item_text(value, indent, None, src.seq_indent)
-                self.insert_line(at, text)
+            if tag != "equal":
+                kept |= self.seq_change(seq, i1, i2, j1, j2)
         for i in removed:
-            if i in kept:
-                continue
-            if not own_lines:
-                raise PatchFailed("list items that share a line")
-            self.add(src.line_start(dashes[i]), node.items[i].region_end, "")
+            if i not in kept:
+                self.require_own_lines(seq)
+                self.add(src.line_start(dashes[i]), node.items[i].region_end, "")
+
+    def seq_change(self, seq: _Seq, i1: int, i2: int, j1: int, j2: int) -> set[int]:
+        """Items `i1:i2` of the old list became `j1:j2` of the new: an item edited where
+        it stands is edited in place, one that moved keeps its text, a new one is
+        written. The old items edited in place."""
+        kept: set[int] = set()
+        # pair old and new items in place, up to a new item that is a moved one
+        while i1 < i2 and j1 < j2 and not (seq.own_lines and seq.unused.get(seq.new_keys[j1])):
+            slot = Slot("item", "", seq.dashes[i1] + 1, seq.indent)
+            self.diff(seq.node.items[i1], seq.old[i1], seq.new[j1], slot, (*seq.loc, j1))
+            kept.add(i1)
+            i1, j1 = i1 + 1, j1 + 1
+        if j1 == j2:
+            return kept
+        self.require_own_lines(seq)
+        src, items = self.source, seq.node.items
+        at = items[i1 - 1].region_end if i1 > 0 else src.line_start(seq.dashes[0])
+        for j in range(j1, j2):
+            self.insert_line(at, self.item_lines(seq, j))
+        return kept
+
+    def item_lines(self, seq: _Seq, j: int) -> str:
+        """The lines of new item `j`: a moved item's own text, or the item written anew."""
+        src = self.source
+        moved = seq.unused.get(seq.new_keys[j])
+        if moved:
+            i = moved.pop(0)
+            text = self.text[src.line_start(seq.dashes[i]) : seq.node.items[i].region_end]
+            return text if text.endswith("\n") else text + src.newline
+        value = self.emitted((*seq.loc, j), seq.new[j])
+        return " " * seq.indent + item_text(value, seq.indent, None, src.seq_indent)
+
+    @staticmethod
+    def require_own_lines(seq: _Seq) -> None:
+        if not seq.own_lines:
+            raise PatchFailed("list items that share a line")
 
     # -- replacing a value ------------------------------------------------------------------------
     def replace_node(self, node: Node, new: Any, slot: Slot | None) -> None:
@@ -550,18 +591,9 @@ class _Patch:
     def value_offsets(self, node: Node, value: str) -> list[int] | None:
         """For each character of `value` (and its end), the offset in the text where it
         is written; None when the text cannot be followed character by character."""
-        text, style = self.text, node.style
-        block = style in ("|", ">")
-        if block:
-            indent = self.block_indent(node)
-            at = self.source.line_end(node.start)
-            while at < node.end and text[at] == " " and at - self.source.line_start(at) < indent:
-                at += 1
-        elif style == "'":
-            at, indent = node.start + 1, 0
-        else:
-            at, indent = node.start, 0
-        stop = node.end - 1 if style == "'" else node.end
+        block = node.style in ("|", ">")
+        at, indent = self.content_start(node)
+        stop = node.end - 1 if node.style == "'" else node.end
         offsets: list[int] = []
         i = 0
         while i < len(value):
@@ -570,28 +602,44 @@ class _Patch:
                     offsets.extend([stop] * (len(value) - i))
                     break
                 return None
-            char = value[i]
-            here = text[at] if at < len(text) else ""
-            if style == "'" and char == "'" and text.startswith("''", at):
-                offsets.append(at)
-                at += 2
-                i += 1
-            elif here == "\n" or here == "\r":
-                line_break = at
-                at = self._skip_break(at, indent if block else None)
-                if char in (" ", "\n"):
-                    offsets.append(line_break)
-                    i += 1
-            elif char == here:
-                offsets.append(at)
-                at += 1
-                i += 1
-            elif here in (" ", "\t") and not block:
-                at += 1
-            else:
+            step = self.follow(value[i], at, node.style, indent if block else None)
+            if step is None:
                 return None
+            at, matched, where = step
+            if matched:
+                offsets.append(where)
+                i += 1
         offsets.append(min(at, stop) if block else stop)
         return offsets
+
+    def content_start(self, node: Node) -> tuple[int, int]:
+        """Where a scalar's characters start in the text, and a block's indentation."""
+        text = self.text
+        if node.style in ("|", ">"):
+            indent = self.block_indent(node)
+            at = self.source.line_end(node.start)
+            while at < node.end and text[at] == " " and at - self.source.line_start(at) < indent:
+                at += 1
+            return at, indent
+        return (node.start + 1 if node.style == "'" else node.start), 0
+
+    def follow(
+        self, char: str, at: int, style: str | None, indent: int | None
+    ) -> tuple[int, bool, int] | None:
+        """One step through the text at `at` for the value's `char` (`indent`: a block's
+        indentation, None in a flow text): the next offset, whether `char` was passed,
+        and where it stands; None where text and value part."""
+        text = self.text
+        here = text[at] if at < len(text) else ""
+        if style == "'" and char == "'" and text.startswith("''", at):
+            return at + 2, True, at
+        if here in ("\n", "\r"):
+            return self._skip_break(at, indent), char in (" ", "\n"), at
+        if char == here:
+            return at + 1, True, at
+        if here in (" ", "\t") and indent is None:
+            return at + 1, False, at
+        return None
 
     def _skip_break(self, at: int, indent: int | None) -> int:
         """Past a line break and the indentation after it (all of it, for a flow text)."""
@@ -647,9 +695,17 @@ class FaithfulText:
         self.last_mode = "unchanged"  # how the last text was made (for tests and the bench)
 
     @property
+    def cr_only(self) -> bool:
+        """Whether the base ends its lines with CR alone (old Mac files): it is patched
+        with LF line ends and written back with CR."""
+        base = self.base or ""
+        return "\r" in base and "\n" not in base
+
+    @property
     def source(self) -> Source:
         if self._source is None:
-            self._source = Source(self.base or "")
+            base = self.base or ""
+            self._source = Source(base.replace("\r", "\n") if self.cr_only else base)
         return self._source
 
     def text_for(self, data: Any, verify: Callable[[str, Any], bool] | None = None) -> str:
@@ -678,7 +734,8 @@ class FaithfulText:
         patch = _Patch(source, splice)
         patch.data = data
         patch.diff(source.root, self.base_data, data, None, ())
-        return patch.result()
+        text = patch.result()
+        return text.replace("\n", "\r") if self.cr_only else text
 
     def rebase(self, text: str, data: Any) -> None:
         """The file now holds `text`, which reads as `data` (after a save)."""

@@ -1,15 +1,19 @@
-"""The editor's keys, in one table: the bindings, the key hints at the bottom and the F1
-help are all made from it, so no label can drift from what its key does.
+"""The editor's keys, in one table: the bindings, the key hints at the bottom, the F1 help,
+the buttons' tooltips and the dialogs' key labels are all made from it, so no label can
+drift from what its key does.
 
-No Textual here beyond `Binding`; each entry says where the key works (`scope`): the whole
-editor, a participant's card, a point, the time zone field, the honorific field.
+No Textual here beyond `Binding`; each entry says where the key works (`scopes`): the whole
+editor, a participant's card, a point, a follow-on, the time zone field, the honorific
+field, or one of the dialogs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
+
+ITEMS = ("participant", "point", "follow_on")  # the list items F5-F8 act on
 
 
 @dataclass(frozen=True)
@@ -18,7 +22,7 @@ class Key:
     action: str  # the binding's action ("" for a key a widget handles itself)
     word: str  # the key hint's word at the bottom
     help: str  # what F1 says it does ("" when another entry's line covers it)
-    scope: str = "editor"  # editor, participant, point, timezone, honorific, field
+    scopes: tuple[str, ...] = ("editor",)
     priority: bool = False
     help_keys: str = ""  # how F1 writes the key, when not as the hint does
     hint: str = ""  # how the key hints write the key, when not as `keys` gives it
@@ -40,54 +44,58 @@ KEYS: list[Key] = [
     Key("f4", "export", "Export", "export the page as .txt, .md and .html next to the file (and "
         ".docx with author[docx])"),
     Key("f5", "add", "Add", "add a participant, follow-on or point after the current one",
-        scope="participant"),
-    Key("f6", "delete", "Remove", "remove the current participant, follow-on or point (Ctrl+Z "
-        "brings it back)", scope="participant"),
+        scopes=ITEMS),
+    Key("f6", "remove", "Remove", "remove the current participant, follow-on or point (Ctrl+Z "
+        "brings it back)", scopes=ITEMS),
     Key("f7,alt+up", "move(-1)", "Move", "move the current participant, follow-on or point up "
-        "/ down", scope="participant", help_keys="F7 / F8 (Alt+↑ / Alt+↓)", hint="F7/F8"),
-    Key("f8,alt+down", "move(1)", "Move", "", scope="participant", footer=False),
-    Key("f5", "edit('add')", "Add", "", scope="point"),
-    Key("f6", "edit('delete')", "Remove", "", scope="point"),
-    Key("f7,alt+up", "edit('move', -1)", "Move", "", scope="point", hint="F7/F8"),
-    Key("f8,alt+down", "edit('move', 1)", "Move", "", scope="point", footer=False),
-    Key("f9", "edit('details')", "Heading", "a point's heading and sub-points (F9 again: done)",
-        scope="point"),
+        "/ down", scopes=ITEMS, help_keys="F7 / F8 (Alt+↑ / Alt+↓)", hint="F7/F8"),
+    Key("f8,alt+down", "move(1)", "Move", "", scopes=ITEMS, footer=False),
+    Key("f9", "details", "Heading", "a point's heading and sub-points (F9 again: done)",
+        scopes=("point",)),
     Key("f10", "all_fields", "All fields", "all fields: name, role, note, follow-ons, notice, "
         "mentions, group, title first, and the Japanese fields (ja) under the English ones "
         "(shown by themselves when the readout uses them)",
         footer=False),
     Key("f12", "toggle_language", "EN/JA", "switch the preview between the English page and "
         "the Japanese page (from the ja fields)"),
-    # a follow-on's card (meeting.followed_by): as a participant's
-    Key("f5", "edit('add')", "Add", "", scope="follow_on"),
-    Key("f6", "edit('delete')", "Remove", "", scope="follow_on"),
-    Key("f7,alt+up", "edit('move', -1)", "Move", "", scope="follow_on", hint="F7/F8"),
-    Key("f8,alt+down", "edit('move', 1)", "Move", "", scope="follow_on", footer=False),
     Key("down", "open_completions", "Zones",
         "in Time zone: the zones matching what you typed (`new y` → America/New_York)",
-        scope="timezone", help_keys="↓"),
+        scopes=("timezone",), help_keys="↓"),
     Key("right", "", "Suggestion", "in Honorific: accept the suggested honorific",
-        scope="honorific", help_keys="→"),
-    Key("enter,space", "", "", "on Kind, Name order: open the choices", scope="field",
+        scopes=("honorific",), help_keys="→"),
+    Key("enter,space", "", "", "on Kind, Name order: open the choices", scopes=("field",),
         footer=False, help_keys="Enter / Space"),
+    # the dialogs: their bindings and the key labels of their buttons
+    Key("f9,ctrl+enter", "done", "Done", "", scopes=("details",)),
+    Key("escape", "dismiss(None)", "Cancel", "", scopes=("details",)),
+    Key("escape,f1,q", "dismiss(None)", "Close help", "", scopes=("help",)),
+    Key("r", "choose('restore')", "Restore", "", scopes=("drafts",)),
+    Key("d", "choose('discard')", "Discard", "", scopes=("drafts",)),
+    Key("escape,n", "dismiss(None)", "Not now", "", scopes=("drafts",)),
+    Key("escape", "dismiss('cancel')", "Cancel", "", scopes=("choice",)),
+    Key("escape", "dismiss(None)", "Cancel", "", scopes=("save_as", "rename")),
 ]
 
 # Tab and Shift+Tab belong to the app (see AuthorApp): first in F1.
 APP_KEYS: list[Key] = [
     Key("tab", "next_field", "Next", "next / previous field; in Time zone, when what you typed "
-        "is not a zone, Tab takes the first zone that matches", scope="app", priority=True,
+        "is not a zone, Tab takes the first zone that matches", scopes=("app",), priority=True,
         footer=False, help_keys="Tab / Shift+Tab"),
-    Key("shift+tab", "focus_previous", "Previous", "", scope="app", priority=True, footer=False),
+    Key("shift+tab", "previous_field", "Previous", "", scopes=("app",), priority=True,
+        footer=False),
 ]
 
 
 def display(keys: str) -> str:
     """`ctrl+s` → `^S`, `f7` → `F7`, `down` → `↓` (the first of several keys)."""
     first = keys.split(",")[0]
-    names = {"down": "↓", "up": "↑", "right": "→", "left": "←", "tab": "Tab", "enter": "Enter"}
+    names = {"down": "↓", "up": "↑", "right": "→", "left": "←", "tab": "Tab", "enter": "Enter",
+             "escape": "Esc"}
     if first.startswith("ctrl+"):
         return "^" + first[5:].upper()
-    return names.get(first, first.upper() if first.startswith("f") else first)
+    if first in names:
+        return names[first]
+    return first.upper() if first.startswith("f") and first[1:].isdigit() else first
 
 
 def long_display(keys: str) -> str:
@@ -102,12 +110,29 @@ def long_display(keys: str) -> str:
     return f"{first} ({' / '.join(rest)})" if rest else first
 
 
-def bindings(scope: str) -> list[Binding]:
+def _entries(scope: str) -> list[Key]:
+    return [key for key in [*APP_KEYS, *KEYS] if scope in key.scopes]
+
+
+def bindings(scope: str) -> list[BindingType]:
     return [
         Binding(key.keys, key.action, key.word, show=False, priority=key.priority)
-        for key in [*APP_KEYS, *KEYS]
-        if key.scope == scope and key.action
+        for key in _entries(scope)
+        if key.action
     ]
+
+
+def key_for(action: str, scope: str = "editor") -> str:
+    """How the key of `action` is written on a button or in a tooltip: `F6`, `Esc`."""
+    for key in _entries(scope):
+        if key.action == action:
+            return display(key.keys)
+    raise KeyError(f"no key for {action!r} in {scope!r}")
+
+
+def tooltip(what: str, action: str, scope: str) -> str:
+    """A button's tooltip: `Remove (F6)`."""
+    return f"{what} ({key_for(action, scope)})"
 
 
 def hints(scope: str) -> list[tuple[str, str, str]]:
@@ -115,7 +140,7 @@ def hints(scope: str) -> list[tuple[str, str, str]]:
     return [
         (key.hint or display(key.keys), key.word, key.action)
         for key in KEYS
-        if key.scope == scope and key.footer
+        if scope in key.scopes and key.footer
     ]
 
 

@@ -11,10 +11,11 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, TypeVar
 
-from author.check import check_file
+from author.check import CheckResult, check_file, check_text
 from author.config import Config
 from author.diagnostics import Loc
 from author.loader import BYTE_ORDER_MARKS
@@ -75,6 +76,10 @@ def display_value(value: Any) -> str:
     return str(value)
 
 
+def _as_loc(key: str | Loc) -> Loc:
+    return (key,) if isinstance(key, str) else tuple(key)
+
+
 class OpenFailed(Exception):
     """The file could not be read at all."""
 
@@ -94,6 +99,7 @@ class EditSession:
     generation: int = 0  # bumped on every change
     saved_generation: int = 0
     drafted_generation: int = 0
+    _checked_text: tuple[int, str] = (-1, "")  # the text the last check read, and when
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -141,6 +147,20 @@ class EditSession:
         if verify:
             return self.faithful.text_for(self.data)
         return self.faithful.text_for(self.data, verify=lambda text, data: True)
+
+    def check(self) -> CheckResult:
+        """The validator's result for the file's text as it stands. The text is checked
+        once: the check's own reading of it verifies that it holds exactly the data (a
+        text that did not would be made again, verified, before it is used)."""
+        name = str(self.path) if self.path else "<new readout>"
+        text = self.yaml_text(verify=False)
+        result = check_text(text, name, self.config)
+        document = result.document
+        if document is None or not same(document.data, self.data):
+            text = self.yaml_text()
+            result = check_text(text, name, self.config)
+        self._checked_text = (self.generation, text)
+        return result
 
     def file_bytes(self, text: str) -> bytes:
         bom, codec = self.encoding
@@ -218,28 +238,14 @@ class EditSession:
             return False
         if current is not missing and current == value and type(current) is type(value):
             return False
-        *parents, last = loc
-        node: Any = self.data
-        for i, part in enumerate(parents):
-            following = [*parents, last][i + 1]
-            if isinstance(part, int):
-                if not isinstance(node, list) or not 0 <= part < len(node):
-                    return False
-                if node[part] is None and not isinstance(following, int):
-                    node[part] = {}
-                node = node[part]
-                continue
-            if not isinstance(node, dict):
-                return False  # the file holds something else here; leave it to the validator
-            if not isinstance(node.get(part), dict | list):
-                if value is None:
-                    return False
-                node[part] = [] if isinstance(following, int) else {}
-            node = node[part]
-        if not isinstance(node, list if isinstance(last, int) else dict):
-            return False
+        node = self._holder(loc, create=value is not None)
+        last = loc[-1]
         if isinstance(last, int):
+            if not isinstance(node, list) or not 0 <= last < len(node):
+                return False
             node[last] = value
+        elif not isinstance(node, dict):
+            return False  # the file holds something else here; leave it to the validator
         elif value is None:
             node.pop(last, None)
         else:
@@ -247,17 +253,41 @@ class EditSession:
         self.touch()
         return True
 
-    def items(self, key: str) -> list[Any]:
-        value = self.data.get(key)
+    def _holder(self, loc: Loc, *, create: bool) -> Any:
+        """The mapping or list that holds the value at `loc`; with `create`, the mappings
+        and lists above it are made where missing (a list where the next part is an
+        index). None where the data holds something else."""
+        node: Any = self.data
+        for part, following in pairwise(loc):
+            if isinstance(part, int):
+                if not isinstance(node, list) or not 0 <= part < len(node):
+                    return None
+                if node[part] is None and not isinstance(following, int):
+                    node[part] = {}
+            elif not isinstance(node, dict):
+                return None
+            elif not isinstance(node.get(part), dict | list):
+                if not create:
+                    return None
+                node[part] = [] if isinstance(following, int) else {}
+            node = node[part]
+        return node
+
+    def items(self, key: str | Loc) -> list[Any]:
+        """The list at `key` (a top-level key or a loc); empty when there is none."""
+        value = self.get(_as_loc(key))
         return value if isinstance(value, list) else []
 
-    def list_for(self, key: str) -> list[Any]:
-        """The list at top-level `key`, created when missing or not a list."""
-        value = self.data.get(key)
+    def list_at(self, key: str | Loc) -> list[Any]:
+        """The list at `key`, created (with the mappings above it) when missing or not a
+        list."""
+        loc = _as_loc(key)
+        value = self.get(loc)
         if not isinstance(value, list):
-            value = []
-            self.data[key] = value
-        return value
+            self._set(loc, [])
+            value = self.get(loc)
+        # (the file holds something else above it: the edit is left to the validator)
+        return value if isinstance(value, list) else []
 
     # -- points ----------------------------------------------------------------------------
     def point_part(self, index: int, part: str) -> Any:
@@ -273,8 +303,22 @@ class EditSession:
             ("points", index, part), "edit", lambda: self._set_point_part(index, part, value)
         )
 
+    def set_point_ja_part(self, index: int, part: str, value: Any) -> bool:
+        """Set a point's Japanese heading or sub-points (`ja: {text, heading, points}`); a
+        Japanese text alone stays a plain string, as the English one does."""
+        ja = self.point_part(index, "ja")
+        item = dict(ja) if isinstance(ja, dict) else {"text": ja} if ja else {}
+        if value in (None, "", []):
+            item.pop(part, None)
+        else:
+            item[part] = value
+        new: Any = item or None
+        if not isinstance(ja, dict) and set(item) <= {"text"}:
+            new = item.get("text")  # no heading or sub-points: the plain string again
+        return self.set_point_part(index, "ja", new)
+
     def _set_point_part(self, index: int, part: str, value: Any) -> bool:
-        points = self.list_for("points")
+        points = self.list_at("points")
         if not 0 <= index < len(points):
             return False
         point = points[index]
@@ -296,12 +340,14 @@ class EditSession:
         self.touch()
         return True
 
-    # -- moving list items -----------------------------------------------------------------
-    def move(self, key: str, index: int, delta: int) -> int | None:
-        return self._recorded((key,), "move", lambda: self._move(key, index, delta))
+    # -- list items ----------------------------------------------------------------------
+    def move(self, key: str | Loc, index: int, delta: int) -> int | None:
+        """Move item `index` of the list by `delta`; its new index, or None (nothing moved)."""
+        loc = _as_loc(key)
+        return self._recorded(loc, "move", lambda: self._move(loc, index, delta))
 
-    def _move(self, key: str, index: int, delta: int) -> int | None:
-        items = self.list_for(key)
+    def _move(self, loc: Loc, index: int, delta: int) -> int | None:
+        items = self.list_at(loc)
         target = index + delta
         if not (0 <= index < len(items) and 0 <= target < len(items)):
             return None
@@ -309,24 +355,29 @@ class EditSession:
         self.touch()
         return target
 
-    def insert(self, key: str, index: int, value: Any) -> int:
-        return self._recorded((key,), "add", lambda: self._insert(key, index, value))
+    def insert(self, key: str | Loc, index: int, value: Any) -> int:
+        loc = _as_loc(key)
+        return self._recorded(loc, "add", lambda: self._insert(loc, index, value))
 
-    def _insert(self, key: str, index: int, value: Any) -> int:
-        items = self.list_for(key)
+    def _insert(self, loc: Loc, index: int, value: Any) -> int:
+        items = self.list_at(loc)
         index = max(0, min(index, len(items)))
         items.insert(index, value)
         self.touch()
         return index
 
-    def remove(self, key: str, index: int) -> bool:
-        return self._recorded((key,), "remove", lambda: self._remove(key, index))
+    def remove(self, key: str | Loc, index: int, *, drop_empty: bool = False) -> bool:
+        """Remove item `index`; `drop_empty`: a list left empty is removed from the data."""
+        loc = _as_loc(key)
+        return self._recorded(loc, "remove", lambda: self._remove(loc, index, drop_empty))
 
-    def _remove(self, key: str, index: int) -> bool:
-        items = self.list_for(key)
+    def _remove(self, loc: Loc, index: int, drop_empty: bool) -> bool:
+        items = self.items(loc)
         if not 0 <= index < len(items):
             return False
         del items[index]
+        if drop_empty and not items:
+            self._set(loc, None)
         self.touch()
         return True
 
@@ -353,15 +404,29 @@ class EditSession:
     # -- recovery draft ----------------------------------------------------------------------
     def write_draft(self) -> bool:
         """Write this session's recovery draft when something changed since the last one."""
-        if self.drafted_generation == self.generation:
+        due = self.draft_due()
+        if due is None:
             return False
+        self.draft.write(*due)
+        return True
+
+    def draft_due(self) -> tuple[Path | None, str, int] | None:
+        """What the recovery draft must now hold — (file, text, the draft's epoch) for
+        `SessionDraft.write`, which may run in another thread — or None when it holds it
+        already (a session with nothing unsaved has its draft removed here)."""
+        if self.drafted_generation == self.generation:
+            return None
+        self.drafted_generation = self.generation
         if not self.dirty:
             self.discard_draft()
-            self.drafted_generation = self.generation
-            return False
-        self.draft.write(self.path, self.yaml_text())
-        self.drafted_generation = self.generation
-        return True
+            return None
+        return self.path, self.text_now(), self.draft.epoch
+
+    def text_now(self) -> str:
+        """The file's text for the data as it stands: the last check's when nothing has
+        changed since (that check's reading proved it holds the data), else made anew."""
+        generation, text = self._checked_text
+        return text if generation == self.generation else self.yaml_text()
 
     def discard_draft(self) -> None:
         """Remove this session's draft (the data is saved, or the author discarded it)."""

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
 from textual import events
-from textual.keys import _character_to_key
+from textual.app import App
+from textual.keys import ASCII_KEY_NAMES, KEY_NAME_REPLACEMENTS
 from textual.pilot import Pilot
 
 from author.tui.app import AuthorApp
@@ -30,16 +32,35 @@ def reference_copy(tmp_path: Path) -> Path:
     return target
 
 
-async def type_text(pilot: Pilot, text: str) -> None:
-    """Type `text` as key presses, through the same driver path as `pilot.press`, but
-    without Pilot's idle wait after every key (about 80 ms each): a fast typist."""
-    app = pilot.app
-    assert app._driver is not None
-    for char in text:
-        key = char if char.isalnum() else _character_to_key(char)
-        event = events.Key(key, char)
+def key_name(char: str) -> str:
+    """Textual's name of the key that types `char` (`.` is `full_stop`, ` ` is `space`),
+    as the terminal driver names it."""
+    if char.isalnum():
+        return char
+    try:
+        name = unicodedata.name(char).lower().replace("-", "_").replace(" ", "_")
+    except ValueError:
+        name = ASCII_KEY_NAMES.get(char, char)
+    return KEY_NAME_REPLACEMENTS.get(name, name)
+
+
+def key_event(char: str) -> events.Key:
+    return events.Key(key_name(char), char)
+
+
+def send_keys(app: App[object], keys: list[events.Key]) -> None:
+    """Queue key events on the app at once, as the terminal driver does for a burst of
+    input (a paste of keys, tmux send-keys): the app takes them in as it would a
+    terminal's."""
+    for event in keys:
         event.set_sender(app)
-        app._driver.send_message(event)
+        app.post_message(event)
+
+
+async def type_text(pilot: Pilot[object], text: str) -> None:
+    """Type `text` as key presses, as `pilot.press` does, but without Pilot's idle wait
+    after every key (about 80 ms each): a fast typist."""
+    send_keys(pilot.app, [key_event(char) for char in text])
     await pilot.pause()
 
 

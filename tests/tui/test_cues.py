@@ -62,6 +62,28 @@ async def test_entering_a_filled_field_selects_its_text(reference_copy: Path) ->
         assert app.session.data["section"] == "Japan-Ukraine Relations!"
 
 
+async def test_entering_a_filled_text_box_selects_its_text_too(reference_copy: Path) -> None:
+    """Photos, points: a multi-line box entered with Tab selects its text like a one-line
+    field; typing replaces it, End keeps it."""
+    app = AuthorApp.for_file(reference_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "tab", "tab", "tab", "tab")  # … Published → Photos
+        photos = app.focused
+        assert photos is not None and photos.id == "photos"
+        assert photos.selected_text == photos.text and "Two Ministers" in photos.text
+        await type_text(pilot, "One caption")  # typing replaces both captions
+        await settle(pilot)
+        assert app.session.data["photos"] == ["One caption"]
+        await pilot.press("shift+tab", "tab", "end")  # back in: End keeps the text
+        await type_text(pilot, "!")
+        await settle(pilot)
+        assert app.session.data["photos"] == ["One caption!"]
+        await pilot.press("ctrl+z", "ctrl+z")  # and Ctrl+Z brings the captions back
+        await settle(pilot)
+        assert len(app.session.data["photos"]) == 2
+
+
 async def test_tab_in_the_time_zone_takes_the_first_match(reference_copy: Path) -> None:
     app = AuthorApp.for_file(reference_copy)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -175,3 +175,71 @@ async def test_a_bilingual_readout_round_trips_with_every_japanese_text(
         await pilot.press("ctrl+s")
         await settle(pilot)
     assert reference_copy.read_text(encoding="utf-8") == after  # unchanged: nothing edited
+
+
+async def test_a_points_japanese_heading_and_sub_points_are_edited_with_f9(
+    reference_copy: Path,
+) -> None:
+    """F9 on a point of a bilingual readout: its heading and sub-points, and under each its
+    Japanese one (`ja: {text, heading, points}`), pasted; the Japanese page has them, and
+    they are saved beside the English ones, the point's Japanese text intact."""
+    from author.tui.screens.dialogs import PointDetailsDialog
+
+    app = AuthorApp.for_file(reference_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        editor = app.editor
+        ja_text = app.session.data["points"][0]["ja"]
+        editor.query_one("#point-0-text").focus()
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, PointDetailsDialog)
+        await type_text(pilot, "Bilateral relations")
+        await pilot.press("tab")  # Heading (ja)
+        await paste(pilot, "二国間関係")
+        await pilot.press("tab")  # Sub-points
+        await type_text(pilot, "Support for Ukraine")
+        await pilot.press("tab")  # Sub-points (ja)
+        await paste(pilot, "ウクライナ支援\n復興支援")
+        await pilot.press("f9")
+        await settle(pilot)
+        point = app.session.data["points"][0]
+        assert point["heading"] == "Bilateral relations"
+        assert point["points"] == ["Support for Ukraine"]
+        assert point["ja"] == {"text": ja_text, "heading": "二国間関係",
+                               "points": ["ウクライナ支援", "復興支援"]}
+        box = editor.query_one("#point-0-ja")
+        assert str(box.border_title) == "1. (ja) 二国間関係"
+        assert "2 sub-points (ja)" in str(box.border_subtitle)
+        assert box.text == ja_text  # the box now edits `ja.text`, the text intact
+        await pilot.press("f12")
+        await settle(pilot)
+        page = editor.preview.text
+        assert "二国間関係" in page and "（1）ウクライナ支援" in page.replace(" ", "")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    saved = load_data(reference_copy)
+    assert isinstance(saved, dict)
+    assert saved["points"][0]["ja"]["points"] == ["ウクライナ支援", "復興支援"]
+
+
+async def test_the_japanese_preview_breaks_lines_as_japanese_does(reference_copy: Path) -> None:
+    """A numbered point's number stays with its text (`1.` alone on a line was the bug),
+    no line starts with `、` or `。`, and the lines follow the preview's width."""
+    app = AuthorApp.for_file(reference_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f12")
+        await settle(pilot)
+        view = app.editor.preview.page
+        width = view.wrap_width
+        lines = view.text.split("\n")
+        assert any(line.startswith("  1. 冒頭、上川大臣から") for line in lines)
+        assert not any(line.strip() in ("1.", "2.", "3.") for line in lines)
+        assert not any(line.startswith(("、", "。")) for line in lines)
+        assert all(cell_len(line) <= width for line in lines)
+        assert "".join(view.text.split()) == "".join(app.editor.preview.text.split())
+        await pilot.resize_terminal(112, 40)  # narrower: laid out again for its width
+        await settle(pilot)
+        assert view.wrap_width != width
+        assert all(cell_len(line) <= view.wrap_width for line in view.text.split("\n"))

@@ -8,11 +8,10 @@ import time
 from pathlib import Path
 
 from textual import events
-from textual.keys import _character_to_key
 
 from author.tui.app import AuthorApp
 
-from .conftest import load_data, settle
+from .conftest import key_event, load_data, send_keys, settle
 from .terminal import Terminal
 
 SHIFT_TAB = "\x1b[Z"
@@ -33,7 +32,7 @@ def burst_keys(text: str) -> list[events.Key]:
         elif char == "\x01":
             keys.append(events.Key("end", None))
         else:
-            keys.append(events.Key(char if char.isalnum() else _character_to_key(char), char))
+            keys.append(key_event(char))
     return keys
 
 
@@ -48,10 +47,7 @@ async def test_a_burst_of_keys_with_tabs_fills_each_field(tmp_path: Path) -> Non
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert app.focused is not None and app.focused.id == "section"
-        assert app._driver is not None
-        for event in burst_keys(BURST):
-            event.set_sender(app)
-            app._driver.send_message(event)
+        send_keys(app, burst_keys(BURST))
         await settle(pilot)
         assert header_values(app.session.data) == EXPECTED
 

@@ -1,15 +1,23 @@
 """The editor screen: the form, the live preview, and the problems list.
 
-Data flow (one validator): each bound control writes its value into `EditSession.data`
-(the YAML's shape); a throttled check writes that data as the file's text (the text opened,
-edited where the data changed: `author/tui/faithful.py`), runs `check_text` — the CLI's
-validator — and maps the diagnostics back to the fields by `loc`.
-The preview is `render(readout, "text")` whenever the readout is valid.
+The screen composes; the work is done in Textual-free modules beside the session:
+
+- each bound control writes its value into `EditSession.data` (the YAML's shape;
+  author/tui/session.py), and a throttled check runs the CLI's validator on the file's
+  text as it stands (`EditSession.check`);
+- author/tui/page.py decides what the preview shows, author/tui/routing.py which field
+  shows which problem, author/tui/lists.py what adding, removing and moving a list item
+  does, author/tui/export.py what F4 writes and what a save says.
+
+Widgets ask for edits with typed messages (author/tui/messages.py); the screen reports its
+paints the same way, for the bench and tests to observe.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -17,28 +25,39 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Checkbox, Header, Input, Select, TextArea
 
-from author.check import CheckResult, check_text, japanese_page_errors
+from author.check import CheckResult
 from author.config import Config
 from author.diagnostics import Diagnostic, Loc, dotted
-from author.extras import installed
-from author.pages import LANGS, PAGE_SUFFIXES, page_path, rendered_siblings
-from author.partial import partial_page
-from author.render import RenderError, render
 from author.tui.allfields import EDITION_2_FIELD, SHOW_ALL, uses_edition_2
 from author.tui.drafts import Draft
-from author.tui.faithful import same
+from author.tui.export import Notice, export_pages, saved_notice
 from author.tui.history import Step
 from author.tui.japanese import JA_FIELD, SHOW_JAPANESE, uses_japanese
 from author.tui.keys import bindings
+from author.tui.lists import LISTS, ItemList, ListEdit, apply_edit, field_in_item
+from author.tui.messages import (
+    DraftFailed,
+    FirstPaint,
+    FormComplete,
+    ListEditRequested,
+    PointDetailsRequested,
+    PreviewPainted,
+    RenameRequested,
+)
+from author.tui.page import PreviewState, preview_state
+from author.tui.routing import UNKNOWN_FIELD, ProblemRouter, split_unknown
 from author.tui.screens.dialogs import (
     ChoiceDialog,
     DraftsDialog,
+    PointDetails,
     PointDetailsDialog,
+    RenameDialog,
     SaveAsDialog,
 )
 from author.tui.screens.help import HelpScreen
@@ -53,7 +72,7 @@ from author.tui.widgets.participants import (
     ParticipantsEditor,
     rendered_name,
 )
-from author.tui.widgets.points import PointsEditor, PointText
+from author.tui.widgets.points import PointArea, PointsEditor, PointText
 from author.tui.widgets.preview import Preview
 from author.tui.widgets.problems import ProblemsList
 from author.tui.widgets.unknown import UnknownFields
@@ -100,14 +119,12 @@ class EditorScreen(Screen[None]):
         self.session = session
         self.config = config
         self.result: CheckResult | None = None
+        self.router = ProblemRouter(self._problem_targets)
+        self._checks = 0  # counts the checks run (for PreviewPainted)
         self._check_timer: Timer | None = None
         self._last_check = 0.0
-        self._targets: list[tuple[Loc, ProblemTarget]] | None = None
-        self._shown: dict[int, list[Diagnostic]] = {}
         self._draft_error_shown = False
         self._focus_before_preview: Widget | None = None
-        self.checks_run = 0
-        self.preview_painted_at = 0.0  # time.perf_counter() of the last preview paint
 
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -142,16 +159,14 @@ class EditorScreen(Screen[None]):
         self.call_after_refresh(self._first_paint)
 
     async def _first_paint(self) -> None:
-        app = self.app
-        if hasattr(app, "first_paint_at") and not app.first_paint_at:
-            app.first_paint_at = time.perf_counter()
+        # Reports go to the app's own queue: this screen's is busy mounting the rest.
+        self.app.post_message(FirstPaint())
         await self.all_mounted()
-        self.call_after_refresh(self._complete)
+        self.call_after_refresh(self.app.post_message, FormComplete())
 
-    def _complete(self) -> None:
-        app = self.app
-        if hasattr(app, "complete_at") and not app.complete_at:
-            app.complete_at = time.perf_counter()  # every point mounted and painted
+    async def all_mounted(self) -> None:
+        """Mount the points still waiting (a long readout mounts them after first paint)."""
+        await self.query_one(PointsEditor).mount_rest()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.query_one(KeyHints).show_for(event.widget)
@@ -169,17 +184,30 @@ class EditorScreen(Screen[None]):
         self.app.title = "author"
         self.app.sub_title = name + (" (modified)" if self.session.dirty else "")
 
+    def say(self, message: str) -> None:
+        """A short message in the status line (a notice at the bottom right)."""
+        self.notify(message, timeout=6)
+
+    def tell(self, notice: Notice) -> None:
+        self.notify(
+            notice.message,
+            title=notice.title,
+            severity=notice.severity,
+            timeout=notice.timeout,
+        )
+
     # -- edits ----------------------------------------------------------------------------
     @on(Input.Changed)
     @on(TextArea.Changed)
     @on(Select.Changed)
     @on(Checkbox.Changed)
-    def _control_changed(self, event: Any) -> None:
-        control = event.control
+    def _control_changed(self, event: Message) -> None:
+        control = getattr(event, "control", None)
         if isinstance(control, Bound):
             self.write_control(control)
 
     def write_control(self, control: Bound) -> None:
+        """The one edit handler: a control's value into the session."""
         if not control.is_edit():
             return  # controls report the value they were built with; that is no edit
         raw = control.raw_value()
@@ -190,24 +218,13 @@ class EditorScreen(Screen[None]):
                 "output): a readout cannot hold them.",
                 severity="warning",
             )
-        value = control.data_value()
-        session, loc = self.session, control.loc
-        if control.writer.startswith("point:"):
-            changed = session.set_point_part(int(loc[1]), control.writer[6:], value)
-        else:
-            unset = session.get(loc) is None
-            if control.default is not None and unset and value == control.default:
-                return
-            changed = session.set(loc, value)
-        if not changed:
-            return
-        self.after_change(control)
+        if control.write(self.session, control.data_value()):
+            self.after_change(control)
 
     def after_change(self, control: Bound | None = None) -> None:
         self.update_title()
         if control is not None:
-            loc = control.loc
-            if loc[:1] in (("meeting",), ("phrasing",)):
+            if control.loc[:1] in (("meeting",), ("phrasing",)):
                 self.query_one(HeaderForm).refresh_derived()
             if isinstance(control, Widget):
                 for ancestor in control.ancestors:
@@ -216,6 +233,7 @@ class EditorScreen(Screen[None]):
                         break
         self.schedule_check()
 
+    # -- checking -------------------------------------------------------------------------
     def schedule_check(self) -> None:
         """Check soon: at once after a pause in typing, at most every CHECK_INTERVAL."""
         if self._check_timer is not None:
@@ -229,101 +247,46 @@ class EditorScreen(Screen[None]):
         if self._check_timer is not None:
             self._check_timer.stop()
             self._check_timer = None
-        name = str(self.session.path) if self.session.path else "<new readout>"
         self._last_check = time.monotonic()
         try:
-            result = self.checked(name)
+            result = self.session.check()
         except Exception as exc:  # a bug in a rule must not cost the author their work
             self.notify(
                 f"The check failed: {type(exc).__name__}: {exc}. Your text is kept; "
                 "please report this.",
                 severity="error",
             )
-            return self.result or CheckResult(name)
+            return self.result or CheckResult(str(self.session.path or "<new readout>"))
         self.result = result
-        lang = self.preview.lang
-        missing: int | None = 0
-        if lang == "ja" and result.readout is not None:
-            has_japanese = result.readout.has_japanese
-            missing = len(japanese_page_errors(result)) if has_japanese else None
-        partial = False
-        try:
-            if result.readout is not None:
-                page = render(result.readout, "text", config=self.config, lang=lang)
-            elif lang == "en":  # the page as far as the facts go, its gaps in [brackets]
-                page = partial_page(self.session.data, "text", self.config)
-                partial = page is not None
-            else:  # the Japanese page waits for the English facts to hold together
-                page = None
-        except Exception as exc:  # RenderError, or a bug: keep the last page shown
-            reason = str(exc) if isinstance(exc, RenderError) else f"{type(exc).__name__}"
-            self.notify(reason, title="Preview", severity="error")
-        else:
-            if page is not None:
-                self.preview.show_page(page)
-        errors = len(result.errors)
-        self.preview.show_status(errors, len(result.diagnostics) - errors, partial, missing)
+        self.show_preview(preview_state(result, self.session.data, self.preview.lang,
+                                        self.config))
         self.problems.show(result.diagnostics)
         self.show_field_problems(result.diagnostics)
-        self.checks_run += 1
-        self.call_after_refresh(self._preview_painted)
+        self._checks += 1
+        self.call_after_refresh(self.app.post_message, PreviewPainted(self._checks))
         return result
 
-    def checked(self, name: str) -> CheckResult:
-        """The validator's result for the file's text as it stands. The text is checked
-        once: the check's own reading of it verifies that it holds exactly the data
-        (a text that did not would be made again, verified, before it is used)."""
-        session = self.session
-        result = check_text(session.yaml_text(verify=False), name, self.config)
-        document = result.document
-        if document is None or not same(document.data, session.data):
-            result = check_text(session.yaml_text(), name, self.config)
-        return result
-
-    def _preview_painted(self) -> None:
-        self.preview_painted_at = time.perf_counter()
+    def show_preview(self, state: PreviewState) -> None:
+        if state.failure:
+            self.notify(state.failure, title="Preview", severity="error")
+        if state.page is not None:
+            self.preview.show_page(state.page)
+        self.preview.show_status(state.errors, state.warnings, state.partial, state.missing)
 
     # -- problems at their fields -----------------------------------------------------------
-    def problem_targets(self) -> list[tuple[Loc, ProblemTarget]]:
-        if self._targets is None:
-            targets: list[tuple[Loc, ProblemTarget]] = []
-            for widget in self.form.query("*"):
-                if isinstance(widget, ProblemTarget):
-                    targets.extend((loc, widget) for loc in widget.target_locs())
-            self._targets = targets
-        return self._targets
-
-    def target_for(self, loc: Loc) -> ProblemTarget | None:
-        by_loc = dict(self.problem_targets())
-        probe = tuple(loc)
-        while probe:
-            if probe in by_loc:
-                return by_loc[probe]
-            probe = probe[:-1]
-        for target_loc, target in self.problem_targets():
-            if loc and target_loc[: len(loc)] == tuple(loc):
-                return target
-        return None
+    def _problem_targets(self) -> list[ProblemTarget]:
+        return [w for w in self.form.query("*") if isinstance(w, ProblemTarget)]
 
     def show_field_problems(self, diagnostics: list[Diagnostic]) -> None:
-        unknown = [d for d in diagnostics if d.code == "unknown-field"]
-        self.query_one(UnknownFields).show(unknown)
-        grouped: dict[int, list[Diagnostic]] = {}
-        for d in diagnostics:
-            if d.code == "unknown-field":
-                continue  # shown at the top of the form, where it can be renamed
-            target = self.target_for(d.loc)
-            if target is not None:
-                grouped.setdefault(id(target), []).append(d)
-        for _, target in self.problem_targets():
-            mine = grouped.get(id(target), [])
-            if self._shown.get(id(target), []) != mine:
-                target.show_problems(mine)
-                self._shown[id(target)] = mine
+        unknown, placed = split_unknown(diagnostics)
+        outside = [d for d in placed if self.router.target_for(d.loc) is None]
+        # at the top of the form: the unknown fields, to rename; what no field shows
+        self.query_one(UnknownFields).show(unknown, outside)
+        self.router.route(placed)
 
     def forget_targets(self) -> None:
-        self._targets = None
-        self._shown = {}
+        """The form's widgets changed: find the problems' places again."""
+        self.router.forget()
 
     @on(PointsEditor.Mounted)
     def _points_mounted(self) -> None:
@@ -333,138 +296,119 @@ class EditorScreen(Screen[None]):
 
     @on(ProblemsList.Chosen)
     def _problem_chosen(self, event: ProblemsList.Chosen) -> None:
-        if event.diagnostic.code == "unknown-field":
+        loc = event.diagnostic.loc
+        target = None if event.diagnostic.code == UNKNOWN_FIELD else self.router.target_for(loc)
+        if target is None:  # an unknown field, or a value the form has no field for
             self.leave_preview_only()
-            self.query_one(UnknownFields).focus_loc(event.diagnostic.loc)
-            return
-        target = self.target_for(event.diagnostic.loc)
-        if target is None:
-            self.notify("This problem has no field in the form.", severity="warning")
+            if not self.query_one(UnknownFields).focus_loc(loc):
+                self.notify("This problem has no field in the form.", severity="warning")
             return
         self.leave_preview_only()
-        if isinstance(target, Widget) and any(
-            w.has_class(EDITION_2_FIELD) for w in target.ancestors_with_self
-        ):
-            self.form.show_all_fields()
-        if isinstance(target, Widget) and any(
-            w.has_class(JA_FIELD) for w in target.ancestors_with_self
-        ):
-            self.form.show_japanese()
+        if isinstance(target, Widget):
+            self.reveal(target)
         target.focus_problem()
 
-    # -- structure: add, remove, move ---------------------------------------------------------
-    def focused_key(self) -> str | None:
+    def reveal(self, widget: Widget) -> None:
+        """Show the fields a widget stands among (edition 2's, the Japanese ones)."""
+        classes = {c for w in widget.ancestors_with_self for c in w.classes}
+        if EDITION_2_FIELD in classes:
+            self.form.show_all_fields()
+        if JA_FIELD in classes:
+            self.form.show_japanese()
+
+    # -- lists: add, remove, move ---------------------------------------------------------------
+    @on(ListEditRequested)
+    async def _list_edit(self, event: ListEditRequested) -> None:
+        event.stop()
+        edit = event.edit
         focused = self.focused
-        if isinstance(focused, Bound):
-            if focused.writer.startswith("point:"):
-                return focused.writer
-            if len(focused.loc) > 1 and focused.loc[-2] == "ja":  # a Japanese field: `ja.name`
-                return f"ja.{focused.loc[-1]}"
-            return str(focused.loc[-1])
-        return None
-
-    @on(ParticipantCard.Edit)
-    async def _participant_edit(self, event: ParticipantCard.Edit) -> None:
-        event.stop()
-        side, index = event.side, event.index
-        key = self.focused_key() or "honorific"
-        if event.action == "add":
-            index = self.session.insert(side, index + 1, {})
-            key = "honorific"
-        elif event.action == "delete":
-            removed = self.session.get((side, index))
-            self.session.remove(side, index)
-            index = min(index, len(self.session.items(side)) - 1)
-            if filled(removed):
-                who = "Principal" if side == "principals" else "Counterpart"
-                name = rendered_name(removed, side == "principals", True).split(",")[0]
-                named = f" ({name})" if name else ""
-                self.say(f"{who} {event.index + 1}{named} removed; Ctrl+Z to undo")
-        else:
-            moved = self.session.move(side, index, event.delta)
-            if moved is None:
-                self.app.bell()
-                return
-            index = moved
-        await self.query_one(f"#{side}-editor", ParticipantsEditor).recompose()
-        self.forget_targets()
-        if index >= 0:
-            self.focus_loc((side, index, *key.split(".")))
-        else:
-            self.query_one(f"#add-{side}").focus()
-        self.after_change()
-
-    @on(PointText.Edit)
-    async def _point_edit(self, event: PointText.Edit) -> None:
-        event.stop()
-        index = event.index
-        if event.action == "details":
-            self.edit_point_details(index)
+        field = field_in_item(focused.loc) if isinstance(focused, Bound) else ()
+        outcome = apply_edit(self.session, edit, field, self.describe_item(edit))
+        if not outcome.changed:
+            self.app.bell()
             return
-        if event.action == "add":
-            index = self.session.insert("points", index + 1, "")
-        elif event.action == "delete":
-            removed = self.session.get(("points", index))
-            self.session.remove("points", index)
-            index = min(index, len(self.session.items("points")) - 1)
-            if filled(removed):
-                self.say(f"Point {event.index + 1} removed; Ctrl+Z to undo")
-        else:
-            moved = self.session.move("points", index, event.delta)
-            if moved is None:
-                self.app.bell()
-                return
-            index = moved
-        points_editor = self.query_one(PointsEditor)
-        points_editor.lazy = False
-        await points_editor.recompose()
-        self.forget_targets()
-        if index >= 0:
-            self.focus_loc(("points", index))
-        else:
-            self.query_one("#add-point").focus()
+        await self.rebuild_list(edit.items)
+        if outcome.focus is None:  # the list is empty now
+            self.query_one(f"#{edit.items.add_button}").focus()
+        elif not self.focus_loc(outcome.focus):
+            self.focus_near(outcome.focus)
+        if outcome.message:
+            self.say(outcome.message)
         self.after_change()
 
-    @on(UnknownFields.Rename)
-    async def _rename(self, event: UnknownFields.Rename) -> None:
+    def describe_item(self, edit: ListEdit) -> Callable[[Any], str] | None:
+        """How a removed participant is named in the status line (`H.E. Mr. Dmytro
+        KULEBA`)."""
+        if edit.items.loc[0] not in SIDES:
+            return None
+        principal = edit.items.loc[0] == "principals"
+        return lambda entry: rendered_name(entry, principal, True).split(",")[0]
+
+    async def rebuild_list(self, items: ItemList) -> None:
+        editor = self.query_one(f"#{items.editor_id}")
+        if isinstance(editor, PointsEditor | ParticipantsEditor | FollowOnsEditor):
+            await editor.rebuild()
+        self.forget_targets()
+
+    @on(RenameRequested)
+    def _rename_requested(self, event: RenameRequested) -> None:
         event.stop()
-        old = str(event.loc[-1])
-        if not self.session.rename_key(event.loc, event.new_key):
-            self.say(f"Cannot rename {old}: {event.new_key} is already there")
+        self.rename(event.loc, event.new_key)
+
+    @work(exclusive=True, group="rename")
+    async def rename(self, loc: Loc, new_key: str | None) -> None:
+        """Rename an unknown field, to the suggestion or (none) to a key the author types."""
+        old = str(loc[-1])
+        if new_key is None:
+            new_key = await self.app.push_screen_wait(RenameDialog(dotted(loc)))
+            if not new_key:
+                return
+        if not self.session.rename_key(loc, new_key):
+            self.say(f"Cannot rename {old}: {new_key} is already there")
             return
         await self.form.recompose()
         self.forget_targets()
         self.check_now()
-        self.focus_near((*event.loc[:-1], event.new_key))
+        self.focus_near((*loc[:-1], new_key))
         self.update_title()
-        self.say(f"Renamed {old} to {event.new_key}; Ctrl+Z to undo")
+        self.say(f"Renamed {old} to {new_key}; Ctrl+Z to undo")
+
+    @on(PointDetailsRequested)
+    def _point_details(self, event: PointDetailsRequested) -> None:
+        event.stop()
+        self.edit_point_details(event.index)
 
     @work(exclusive=True, group="details")
     async def edit_point_details(self, index: int) -> None:
-        heading = self.session.point_part(index, "heading")
-        subs = self.session.point_part(index, "points")
-        answer = await self.app.push_screen_wait(
-            PointDetailsDialog(
-                index + 1,
-                heading if isinstance(heading, str) else "",
-                "\n".join(str(s) for s in subs) if isinstance(subs, list) else "",
-            )
-        )
+        """F9: a point's heading and sub-points, and its Japanese ones with the Japanese
+        fields shown."""
+        session = self.session
+        japanese = self.form.has_class(SHOW_JAPANESE) or self.form.has_class(SHOW_ALL)
+        ja = session.point_part(index, "ja")
+        ja = ja if isinstance(ja, dict) else {}
+        answer = await self.app.push_screen_wait(PointDetailsDialog(index + 1, PointDetails(
+            text_of(session.point_part(index, "heading")),
+            lines_of(session.point_part(index, "points")),
+            text_of(ja.get("heading")) if japanese else None,
+            lines_of(ja.get("points")) if japanese else None,
+        )))
         if answer is None:
             return
-        new_heading, new_subs = (without_controls(text) for text in answer)
-        changed = self.session.set_point_part(index, "heading", new_heading.strip() or None)
-        changed |= self.session.set_point_part(index, "points", lines_or_none(new_subs))
-        for point in self.query(PointText):
+        was_mapping = isinstance(session.point_part(index, "ja"), dict)
+        changed = session.set_point_part(index, "heading", clean_line(answer.heading))
+        changed |= session.set_point_part(index, "points", clean_lines(answer.sub_points))
+        if answer.ja_heading is not None and answer.ja_sub_points is not None:
+            changed |= session.set_point_ja_part(index, "heading", clean_line(answer.ja_heading))
+            changed |= session.set_point_ja_part(index, "points",
+                                                 clean_lines(answer.ja_sub_points))
+        if was_mapping != isinstance(session.point_part(index, "ja"), dict):
+            await self.rebuild_list(LISTS["points"])  # its Japanese box edits another loc now
+        for point in self.query(PointArea):
             if point.index == index:
                 point.update_labels()
-                point.focus()
+        self.focus_loc(("points", index))
         if changed:
             self.after_change()
-
-    async def all_mounted(self) -> None:
-        """Mount the points still waiting (a long readout mounts them after first paint)."""
-        await self.query_one(PointsEditor).mount_rest()
 
     def focus_loc(self, loc: Loc) -> bool:
         for widget in self.form.query("*"):
@@ -477,47 +421,6 @@ class EditorScreen(Screen[None]):
                 )
                 return True
         return False
-
-    # -- undo and redo ------------------------------------------------------------------------
-    async def action_undo(self) -> None:
-        await self.show_step(self.session.undo(), "Undone")
-
-    async def action_redo(self) -> None:
-        await self.show_step(self.session.redo(), "Redone")
-
-    async def show_step(self, step: Step | None, done: str) -> None:
-        """Show the data an undo or redo changed, and move to it."""
-        if step is None:
-            self.say("Nothing to undo" if done == "Undone" else "Nothing to redo")
-            return
-        unit = step.unit
-        if step.what == "rename":  # a field may have come into the form, or left it
-            await self.form.recompose()
-            self.forget_targets()
-        elif len(unit) == 1 and unit[0] in SIDES:
-            await self.query_one(f"#{unit[0]}-editor", ParticipantsEditor).recompose()
-            self.forget_targets()
-        elif len(unit) == 1 and unit[0] == "points":
-            points_editor = self.query_one(PointsEditor)
-            points_editor.lazy = False
-            await points_editor.recompose()
-            self.forget_targets()
-        else:
-            for widget in self.form.query("*"):
-                if isinstance(widget, Bound) and tuple(widget.loc[: len(unit)]) == unit:
-                    widget.show_data(self.session)
-                if isinstance(widget, PointText) and ("points", widget.index) == unit:
-                    widget.update_labels()
-            follow_ons = self.query_one(FollowOnsEditor)
-            if unit == ("meeting",) and len(follow_ons.cards()) != len(follow_ons.entries()):
-                await follow_ons.recompose()  # a follow-on added or removed comes back
-                self.forget_targets()
-        self.focus_near(step.loc)
-        what = {"remove": "removal", "add": "addition", "move": "move", "rename": "renaming"}
-        self.say(f"{done}: {what.get(step.what, 'edit')} in {dotted(unit) or 'the readout'}")
-        self.after_change(self.focused if isinstance(self.focused, Bound) else None)
-        for card in self.query(ParticipantCard):
-            card.refresh_name()
 
     def focus_near(self, loc: Loc) -> None:
         """Focus the control at `loc`, or the first one inside it, or its section's."""
@@ -534,9 +437,44 @@ class EditorScreen(Screen[None]):
                 return
             probe = probe[:-1]
 
-    def say(self, message: str) -> None:
-        """A short message in the status line (a notice at the bottom right)."""
-        self.notify(message, timeout=6)
+    # -- undo and redo ------------------------------------------------------------------------
+    async def action_undo(self) -> None:
+        await self.show_step(self.session.undo(), "Undone")
+
+    async def action_redo(self) -> None:
+        await self.show_step(self.session.redo(), "Redone")
+
+    async def show_step(self, step: Step | None, done: str) -> None:
+        """Show the data an undo or redo changed, and move to it."""
+        if step is None:
+            self.say("Nothing to undo" if done == "Undone" else "Nothing to redo")
+            return
+        await self.show_unit(step)
+        self.focus_near(step.loc)
+        what = {"remove": "removal", "add": "addition", "move": "move", "rename": "renaming"}
+        self.say(f"{done}: {what.get(step.what, 'edit')} in {dotted(step.unit) or 'the readout'}")
+        self.after_change(self.focused if isinstance(self.focused, Bound) else None)
+        for card in self.query(ParticipantCard):
+            card.refresh_name()
+
+    async def show_unit(self, step: Step) -> None:
+        """Show again the part of the form that holds what a step changed."""
+        unit = step.unit
+        items = next((i for i in LISTS.values() if i.loc == tuple(unit)), None)
+        if step.what == "rename":  # a field may have come into the form, or left it
+            await self.form.recompose()
+            self.forget_targets()
+        elif items is not None:
+            await self.rebuild_list(items)
+        else:
+            for widget in self.form.query("*"):
+                if isinstance(widget, Bound) and tuple(widget.loc[: len(unit)]) == unit:
+                    widget.show_data(self.session)
+                if isinstance(widget, PointText) and ("points", widget.index) == unit:
+                    widget.update_labels()
+            follow_ons = self.query_one(FollowOnsEditor)
+            if unit == ("meeting",) and len(follow_ons.cards()) != len(follow_ons.entries()):
+                await self.rebuild_list(LISTS["follow_ons"])  # a follow-on added or removed
 
     # -- preview and panels ---------------------------------------------------------------------
     def action_toggle_preview(self) -> None:
@@ -584,50 +522,8 @@ class EditorScreen(Screen[None]):
     # -- export -------------------------------------------------------------------------------
     def action_export(self) -> None:
         result = self.check_now()
-        if result.readout is None or result.errors:
-            count = len(result.errors)
-            self.notify(
-                f"Cannot export: fix the {count} error{'s' * (count != 1)} first (F3 lists them).",
-                severity="error",
-            )
-            return
-        if self.session.path is None:
-            self.notify("Save the readout first (Ctrl+S): the pages go next to its file.")
-            return
-        from author.yamlio import write_atomic
-
-        path = self.session.path
-        written = []
-        # The Japanese pages too when the readout has Japanese facts and every Japanese text
-        # its page needs (`render --check` keeps them in step the same way).
-        missing = japanese_page_errors(result) if result.readout.has_japanese else []
-        langs = ("en", "ja") if result.readout.has_japanese and not missing else ("en",)
-        try:
-            for lang in langs:
-                for fmt in PAGE_SUFFIXES:
-                    target = page_path(path, fmt, lang)
-                    page = render(result.readout, fmt, config=self.config, lang=lang)
-                    write_atomic(target, page)
-                    written.append(target.name)
-                if installed("docx"):  # the Word document, with the author[docx] extra
-                    from author.word import readout_docx
-
-                    target = page_path(path, "docx", lang)
-                    write_atomic(target, readout_docx(result.readout, self.config, lang=lang))
-                    written.append(target.name)
-        except (OSError, RenderError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
-            self.notify(f"Export failed: {reason}", severity="error", timeout=8)
-            return
-        self.notify("Exported " + ", ".join(written), title="Export")
-        if missing:
-            count = len(missing)
-            self.notify(
-                f"The Japanese page lacks {count} Japanese text{'s' * (count != 1)} "
-                "(missing-translation, F3): not exported.",
-                severity="warning",
-                timeout=8,
-            )
+        for notice in export_pages(self.session.path, result, self.config):
+            self.tell(notice)
 
     # -- saving and quitting ----------------------------------------------------------------------
     @work(exclusive=True, group="save")
@@ -677,7 +573,7 @@ class EditorScreen(Screen[None]):
                 return False
             break
         self.update_title()
-        self.report_saved(saved, result)
+        self.tell(saved_notice(saved, result, self.config))
         return True
 
     async def ask_file_name(self, name: str, problem: str) -> Path | None:
@@ -699,32 +595,6 @@ class EditorScreen(Screen[None]):
             if choice == "overwrite":
                 return target
             name, problem = answer, ""
-
-    def report_saved(self, saved: Path, result: CheckResult) -> None:
-        """Say what was saved, what the errors mean, and which exported pages are now out
-        of date."""
-        stale = stale_pages(saved, result, self.config)
-        errors = len(result.errors)
-        if errors:
-            message = (
-                f"Saved {saved.name} with {errors} error{'s' * (errors != 1)}; the page "
-                "cannot be rendered until they are fixed (F3 lists them)."
-            )
-        else:
-            message = f"Saved {saved.name}."
-        if stale:
-            names = ", ".join(page.name for page in stale)
-            message += f" Out of date now: {names}" + (
-                " (F4 exports them again once the errors are fixed)."
-                if errors
-                else " (F4 exports them again)."
-            )
-        self.notify(
-            message,
-            title="Saved with errors" if errors else "Saved",
-            severity="warning" if errors or stale else "information",
-            timeout=10 if errors or stale else 4,
-        )
 
     @work(exclusive=True, group="quit")
     async def action_quit(self) -> None:
@@ -749,15 +619,29 @@ class EditorScreen(Screen[None]):
 
     # -- recovery draft -------------------------------------------------------------------------
     def write_draft(self) -> None:
+        """Write the recovery draft if it is due, in a worker thread: a disk's fsync must
+        not hold up the typing."""
+        due = self.session.draft_due()
+        if due is not None:
+            self.run_worker(partial(self._write_draft, *due), thread=True, group="draft")
+
+    def _write_draft(self, file: Path | None, text: str, epoch: int) -> None:
         try:
-            self.session.write_draft()
+            self.session.draft.write(file, text, epoch)
         except (OSError, ValueError) as exc:  # ValueError: a file name holding a NUL
-            if not self._draft_error_shown:
-                self._draft_error_shown = True
-                self.notify(
-                    f"Cannot write the recovery draft: {getattr(exc, 'strerror', None) or exc}",
-                    severity="warning",
-                )
+            # a message (thread-safe, and never waits: the app may be closing meanwhile)
+            self.post_message(DraftFailed(exc))
+
+    @on(DraftFailed)
+    def _draft_failed(self, event: DraftFailed) -> None:
+        exc = event.error
+        self.session.drafted_generation = -1  # try again at the next interval
+        if not self._draft_error_shown:
+            self._draft_error_shown = True
+            self.notify(
+                f"Cannot write the recovery draft: {getattr(exc, 'strerror', None) or exc}",
+                severity="warning",
+            )
 
     @work(exclusive=True, group="restore")
     async def offer_drafts(self, drafts: list[Draft]) -> None:
@@ -793,7 +677,7 @@ class EditorScreen(Screen[None]):
                 self.notify(f"Cannot open {draft.file}: {exc}", severity="error")
                 return
             session.discard_draft()
-            session = self.session = self.app.session = self.form.session = other
+            session = self.session = self.form.session = other
         session.restore(draft)
         self.form.show_all_fields(uses_edition_2(session.data) or self.form.has_class(SHOW_ALL))
         self.form.show_japanese(uses_japanese(session.data) or self.form.has_class(SHOW_JAPANESE))
@@ -805,34 +689,17 @@ class EditorScreen(Screen[None]):
         self.notify(f"Restored the recovery draft of {draft.label()}; Ctrl+S saves it.")
 
 
-def filled(value: Any) -> bool:
-    """Whether a participant or point holds anything the author typed."""
-    if isinstance(value, dict):
-        return any(filled(v) for v in value.values())
-    if isinstance(value, list):
-        return any(filled(v) for v in value)
-    return value not in (None, "") and not (isinstance(value, str) and not value.strip())
+def text_of(value: Any) -> str:
+    return value if isinstance(value, str) else ""
 
 
-def stale_pages(readout: Path, result: CheckResult, config: Config) -> list[Path]:
-    """The pages exported beside `readout` (English and Japanese) that no longer match it."""
-    pages = rendered_siblings(readout)
-    if result.errors or result.readout is None:
-        stale = list(pages.values())
-    else:
-        stale = []
-        for (lang, fmt), page in pages.items():
-            try:
-                current = page.read_text(encoding="utf-8")
-                fresh = render(result.readout, fmt, config=config, lang=lang)
-            except (OSError, UnicodeDecodeError, RenderError):
-                continue
-            if current != fresh:
-                stale.append(page)
-    for lang in LANGS:
-        document = page_path(readout, "docx", lang)
-        if document.is_file() and (
-            result.errors or any(page in stale for (of, _), page in pages.items() if of == lang)
-        ):
-            stale.append(document)
-    return stale
+def lines_of(value: Any) -> str:
+    return "\n".join(str(item) for item in value) if isinstance(value, list) else ""
+
+
+def clean_line(text: str) -> str | None:
+    return without_controls(text).strip() or None
+
+
+def clean_lines(text: str) -> list[str] | None:
+    return lines_or_none(without_controls(text))

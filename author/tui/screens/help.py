@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-from author.tui.keys import help_rows
+from author.tui.keys import bindings, help_rows
 
 INTRO = """\
 # author — the readout editor
@@ -43,9 +43,7 @@ HELP = help_text()
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f1,q", "dismiss(None)", "Close help"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("help")  # author/tui/keys.py
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):

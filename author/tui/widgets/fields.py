@@ -15,12 +15,14 @@ from textual.reactive import Reactive
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets.text_area import Selection
 
 from author.diagnostics import Diagnostic, Loc
 from author.timezones import check_timezone, completions
 from author.tui.keys import bindings
+from author.tui.session import EditSession, display_value
 
-# How a control's raw value becomes the value stored in the data ("writer" says where).
+# How a control's raw value becomes the value stored in the data.
 Converter = Callable[[Any], Any]
 
 
@@ -44,20 +46,39 @@ def lines_or_none(text: str) -> list[str] | None:
     return lines or None
 
 
+def lines_text(items: Any, key: str = "caption") -> str:
+    """A list shown one entry a line (a mapping entry by its `key`: a photo's caption)."""
+    if not isinstance(items, list):
+        return ""
+    return "\n".join(
+        display_value(item.get(key) if isinstance(item, dict) else item) for item in items
+    )
+
+
 class Bound:
-    """A control that edits the value at `loc`. `writer` is `value` (a plain value at
-    `loc`), `point` (a part of the point at `loc[1]`) or `lines` (a list of texts)."""
+    """A control that edits the value at `loc`. With `point_part` it edits a part of the
+    point at `loc[1]` (its text, or its Japanese text), by the session's rules for points
+    (a point with only a text stays a plain string)."""
 
     loc: Loc
     to_data: Converter
-    writer: str = "value"
+    point_part: str | None = None
     default: Any = None  # a value equal to the format's default is not written when absent
+    initial_raw: Any = None
+    edited: bool = False
 
-    def bind(self, loc: Loc, to_data: Converter, writer: str = "value", default: Any = None):
+    def bind(
+        self,
+        loc: Loc,
+        to_data: Converter,
+        *,
+        default: Any = None,
+        point_part: str | None = None,
+    ) -> None:
         self.loc = loc
         self.to_data = to_data
-        self.writer = writer
         self.default = default
+        self.point_part = point_part
 
     def raw_value(self) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -65,13 +86,21 @@ class Bound:
     def replace_raw(self, raw: Any) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def raw_from(self, session: Any) -> Any:
+    def raw_from(self, session: EditSession) -> Any:
         """What the control shows for the session's data (after an undo, say)."""
-        from author.tui.session import display_value
-
+        if self.point_part is not None:
+            return display_value(session.point_part(int(self.loc[1]), self.point_part))
         return display_value(session.get(self.loc))
 
-    def show_data(self, session: Any) -> None:
+    def write(self, session: EditSession, value: Any) -> bool:
+        """Store the control's value in the session; True when the data changed."""
+        if self.point_part is not None:
+            return session.set_point_part(int(self.loc[1]), self.point_part, value)
+        if self.default is not None and session.get(self.loc) is None and value == self.default:
+            return False  # the format's default, not written while the file leaves it out
+        return session.set(self.loc, value)
+
+    def show_data(self, session: EditSession) -> None:
         """Show the session's value again; that is not an edit."""
         raw = self.raw_from(session)
         self.remember_initial(raw)
@@ -91,10 +120,11 @@ class Bound:
     def data_value(self) -> Any:
         return self.to_data(self.raw_value())
 
-    def _on_mount(self, event: Any) -> None:
+    def _on_mount(self, event: events.Mount) -> None:
         super()._on_mount(event)  # type: ignore[misc]
-        if getattr(self.app, "cursor_blink", True) is False and hasattr(self, "cursor_blink"):
-            self.cursor_blink = False  # type: ignore[attr-defined]
+        app = getattr(self, "app", None)
+        if getattr(app, "cursor_blink", True) is False and hasattr(self, "cursor_blink"):
+            self.cursor_blink = False
 
 
 class BoundInput(Bound, Input):
@@ -109,7 +139,6 @@ class BoundInput(Bound, Input):
         *,
         placeholder: str = "",
         to_data: Converter = text_or_none,
-        writer: str = "value",
         suggestions: Iterable[str] | None = None,
         id: str | None = None,
     ) -> None:
@@ -126,7 +155,7 @@ class BoundInput(Bound, Input):
             # an arrow key or End keeps it
             select_on_focus=True,
         )
-        self.bind(loc, to_data, writer)
+        self.bind(loc, to_data)
         self.remember_initial(value)
 
     def raw_value(self) -> str:
@@ -155,7 +184,7 @@ class BoundTextArea(Bound, TextArea):
         *,
         placeholder: str = "",
         to_data: Converter = text_or_none,
-        writer: str = "value",
+        point_part: str | None = None,
         id: str | None = None,
         classes: str | None = None,
         compact: bool = True,
@@ -170,7 +199,7 @@ class BoundTextArea(Bound, TextArea):
             id=id,
             classes=classes,
         )
-        self.bind(loc, to_data, writer)
+        self.bind(loc, to_data, point_part=point_part)
         self.remember_initial(text)
 
     def raw_value(self) -> str:
@@ -181,15 +210,30 @@ class BoundTextArea(Bound, TextArea):
         self.load_text(text)
         self.cursor_location = cursor
 
-    def raw_from(self, session: Any) -> Any:
-        from author.tui.session import display_value
-        from author.tui.widgets.header import lines_text
+    def select_on_entry(self) -> None:
+        """Entering a filled field (Tab) selects its text, as a one-line field does: typing
+        replaces it (Ctrl+Z undoes), an arrow key, End or Home keeps it."""
+        if self.text.strip():
+            self.select_all()
 
-        if self.writer == "lines":
-            return lines_text(session.get(self.loc), "caption")
-        if self.writer.startswith("point:"):
-            return display_value(session.point_part(int(self.loc[1]), self.writer[6:]))
-        return display_value(session.get(self.loc))
+    async def _on_key(self, event: events.Key) -> None:
+        # As in BoundInput: a key that keeps the text ends the selection at once.
+        selection = self.selection
+        if not selection.is_empty:
+            first, last = sorted((selection.start, selection.end))
+            if event.key in ("end", "ctrl+e", "right", "down"):
+                self.selection = Selection.cursor(last)
+            elif event.key in ("home", "ctrl+a", "left", "up"):
+                self.selection = Selection.cursor(first)
+        await super()._on_key(event)
+
+
+
+class BoundLines(BoundTextArea):
+    """A list of texts, one a line (photos' captions, footnotes, mentions)."""
+
+    def raw_from(self, session: EditSession) -> Any:
+        return lines_text(session.get(self.loc))
 
 
 class BoundSelect(Bound, Select[str]):
@@ -223,7 +267,7 @@ class BoundSelect(Bound, Select[str]):
     def raw_value(self) -> Any:
         return self.value
 
-    def raw_from(self, session: Any) -> Any:
+    def raw_from(self, session: EditSession) -> Any:
         value = session.get(self.loc)
         return value if value in self.known else Select.NULL
 
@@ -234,12 +278,14 @@ class BoundSelect(Bound, Select[str]):
 class BoundCheckbox(Bound, Checkbox):
     """A checkbox that reads `[x]` or `[ ]`: its state is not in its colour alone."""
 
-    def __init__(self, loc: Loc, label: str, value: Any, default: bool, *, id: str | None = None):
+    def __init__(
+        self, loc: Loc, label: str, value: Any, default: bool, *, id: str | None = None
+    ) -> None:
         super().__init__(label, value if isinstance(value, bool) else default, compact=True, id=id)
-        self.bind(loc, lambda v: bool(v), default=default)
+        self.bind(loc, bool, default=default)
         self.remember_initial(value if isinstance(value, bool) else default)
 
-    def raw_from(self, session: Any) -> Any:
+    def raw_from(self, session: EditSession) -> Any:
         value = session.get(self.loc)
         return value if isinstance(value, bool) else self.default
 
@@ -308,7 +354,7 @@ class FieldRow(Horizontal, ProblemTarget):
         if diagnostics:
             if self.message is None:
                 self.message = Static("", classes="field-message", markup=False)
-                if self.parent is not None:
+                if isinstance(self.parent, Widget):
                     self.parent.mount(self.message, after=self)
             self.message.update(problem_text(diagnostics))
             self.message.set_class(has_error, "-error")
@@ -401,7 +447,7 @@ class TimezoneField(Vertical):
         if focused is not self.zone_input and focused is not self.choices:
             self.choices.display = False
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if event.key == "escape" and self.choices.has_focus:
             event.stop()
             self.choices.display = False

@@ -11,7 +11,6 @@ from pydantic_core import PydanticCustomError
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import Button, Label, Static
 
 from author.config import Config
@@ -20,6 +19,8 @@ from author.model import FollowOnKind, read_follow_on_start, read_meeting_start
 from author.rules.prose import FOLLOW_ON_NOUNS, with_article
 from author.tui.allfields import EDITION_2_FIELD
 from author.tui.keys import bindings
+from author.tui.lists import ListEdit, Op
+from author.tui.messages import ListEditRequested
 from author.tui.session import EditSession, display_value
 from author.tui.widgets.fields import (
     BoundCheckbox,
@@ -30,11 +31,10 @@ from author.tui.widgets.fields import (
     minutes_or_text,
     problem_text,
 )
-from author.tui.widgets.participants import card_buttons
+from author.tui.widgets.participants import ListItemCard, card_buttons
 
 FOLLOW_ONS: Loc = ("meeting", "followed_by")
 FOLLOW_ON_KIND_OPTIONS = [(kind.value.replace("_", " "), kind.value) for kind in FollowOnKind]
-NEW_FOLLOW_ON_KIND = FollowOnKind.working_dinner.value
 
 
 def follow_on_start(session: EditSession, index: int) -> datetime | None:
@@ -67,20 +67,16 @@ def follow_on_summary(entry: Any) -> str:
     return with_article(FOLLOW_ON_NOUNS[kind]) if kind in FOLLOW_ON_NOUNS else "(choose a kind)"
 
 
-class FollowOnCard(Vertical):
+class FollowOnCard(ListItemCard):
     """One follow-on's fields, with what the lead will call it above them."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("follow_on")  # author/tui/keys.py
-
-    class Edit(Message):
-        def __init__(self, index: int, action: str, delta: int = 0) -> None:
-            super().__init__()
-            self.index, self.action, self.delta = index, action, delta
 
     def __init__(self, session: EditSession, config: Config, index: int) -> None:
         super().__init__(classes="card follow-on")
         self.session = session
         self.config = config
+        self.list_name = "follow_ons"
         self.index = index
         self.summary = Static("", classes="rendered-name", markup=False)
         self.home_time = Static("", classes="derived", markup=False)
@@ -92,7 +88,7 @@ class FollowOnCard(Vertical):
         with Horizontal(classes="card-top"):
             yield Label(f"{self.index + 1}.", classes="card-number")
             yield self.summary
-            yield from card_buttons(prefix)
+            yield from card_buttons(prefix, "follow_on")
         yield FieldRow(
             "Kind",
             BoundSelect(
@@ -153,23 +149,10 @@ class FollowOnCard(Vertical):
         if str(self.home_time.content) != note:
             self.home_time.update(note)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        kind = (event.button.id or "").split("-", 1)[0]
-        if kind == "up":
-            self.action_edit("move", -1)
-        elif kind == "down":
-            self.action_edit("move", 1)
-        elif kind == "del":
-            self.action_edit("delete")
-
-    def action_edit(self, action: str, delta: int = 0) -> None:
-        self.post_message(self.Edit(self.index, action, delta))
-
 
 class FollowOnsEditor(Vertical, ProblemTarget):
-    """The follow-ons of the meeting; the list is written back whole on each change of its
-    structure (add, remove, move), and each field writes its own value."""
+    """The follow-ons of the meeting: each field writes its own value; adding, removing
+    and moving one are the screen's list edits (author/tui/lists.py)."""
 
     def __init__(self, session: EditSession, config: Config) -> None:
         super().__init__(id="follow-ons-editor", classes=f"follow-ons {EDITION_2_FIELD}")
@@ -199,37 +182,12 @@ class FollowOnsEditor(Vertical, ProblemTarget):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "add-follow-on":
             event.stop()
-            self.post_message(FollowOnCard.Edit(len(self.entries()) - 1, "add"))
+            last = len(self.entries()) - 1
+            self.post_message(ListEditRequested(ListEdit("follow_ons", last, Op.ADD)))
 
-    async def on_follow_on_card_edit(self, event: FollowOnCard.Edit) -> None:
-        event.stop()
-        entries = [dict(e) if isinstance(e, dict) else e for e in self.entries()]
-        index = event.index
-        if event.action == "add":
-            index += 1
-            entries.insert(index, {"kind": NEW_FOLLOW_ON_KIND})
-        elif event.action == "delete":
-            if not 0 <= index < len(entries):
-                return
-            del entries[index]
-            index = min(index, len(entries) - 1)
-        else:
-            target = index + event.delta
-            if not (0 <= index < len(entries) and 0 <= target < len(entries)):
-                self.app.bell()
-                return
-            entries[index], entries[target] = entries[target], entries[index]
-            index = target
-        self.session.set(FOLLOW_ONS, entries or None)
+    async def rebuild(self) -> None:
+        """Show the session's follow-ons again (after an edit of the list, or an undo)."""
         await self.recompose()
-        if index >= 0:
-            self.query_one(f"#follow-on-{index}-kind").focus()
-        else:
-            self.query_one("#add-follow-on", Button).focus()
-        screen: Any = self.screen
-        if hasattr(screen, "forget_targets"):  # the editor: problems move with the cards
-            screen.forget_targets()
-            screen.after_change()
 
     # -- problems ---------------------------------------------------------------------------
     def target_locs(self) -> list[Loc]:

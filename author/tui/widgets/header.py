@@ -23,13 +23,16 @@ from author.tui.session import EditSession, display_value
 from author.tui.widgets.fields import (
     BoundCheckbox,
     BoundInput,
+    BoundLines,
     BoundSelect,
-    BoundTextArea,
+    Converter,
     FieldRow,
     TimezoneField,
     TimezoneInput,
     lines_or_none,
+    lines_text,
     minutes_or_text,
+    text_or_none,
 )
 from author.tui.widgets.followons import FollowOnsEditor
 
@@ -41,6 +44,11 @@ ROLE_OPTIONS = [
     ("attended", Role.attended.value),
     ("participated in", Role.participated.value),
 ]
+
+
+def id_of(loc: Loc) -> str:
+    """A field's widget id from its loc: `ja-section`, `meeting-ja-note`."""
+    return "-".join(str(part) for part in loc)
 
 
 def derived_home_time(session: EditSession, config: Config) -> str:
@@ -82,19 +90,7 @@ def derived_duration(session: EditSession) -> str:
         return ""
 
 
-def lines_text(items: Any, key: str) -> str:
-    if not isinstance(items, list):
-        return ""
-    texts = []
-    for item in items:
-        if isinstance(item, dict):
-            texts.append(display_value(item.get(key)))
-        else:
-            texts.append(display_value(item))
-    return "\n".join(texts)
-
-
-def photos_to_data(session: EditSession):
+def photos_to_data(session: EditSession) -> Converter:
     """Captions one per line; an entry written as {caption, file} keeps its file."""
 
     def convert(text: str) -> list[Any] | None:
@@ -124,211 +120,119 @@ class HeaderForm(Vertical):
         self.duration_words = Static("", id="duration-words", classes="derived", markup=False)
 
     def compose(self) -> ComposeResult:
-        s = self.session
-        get = s.get
         yield Label("Page", classes="section-title")
-        yield FieldRow(
-            "Section",
-            BoundInput(
-                ("section",),
-                display_value(get(("section",))),
-                placeholder="required, e.g. Japan-Ukraine Relations",
-                id="section",
-            ),
+        yield from self.page_fields()
+        yield Label("Meeting", classes="section-title")
+        yield from self.meeting_fields()
+        yield FollowOnsEditor(self.session, self.config)
+        yield self.lines("Footnotes", ("footnotes",), "(optional) one per line")
+        yield self.japanese_lines("Footnotes (ja)", ("ja", "footnotes"), "(optional) one per line")
+        yield self.lines(
+            "Mentions", ("mentions",), "(optional) people the points name who are not "
+            "participants, one per line: President Zelenskyy", classes=EDITION_2_FIELD,
         )
+
+    def page_fields(self) -> ComposeResult:
+        yield self.text("Section", ("section",), "required, e.g. Japan-Ukraine Relations")
         yield self.japanese(
             "Section (ja)", ("ja", "section"), "ウクライナ (footer: ウクライナへ戻る)"
         )
-        yield FieldRow(
-            "Title",
-            BoundInput(
-                ("title",),
-                display_value(get(("title",))),
-                placeholder="(empty: the section)",
-                id="title",
-            ),
-        )
+        yield self.text("Title", ("title",), "(empty: the section)")
         yield self.japanese(
             "Title (ja)", ("ja", "title"), "(empty: the section) 日・ウクライナ外相会談"
         )
-        yield FieldRow(
-            "Published",
-            BoundInput(
-                ("published",),
-                display_value(get(("published",))),
-                placeholder="YYYY-MM-DD (empty: the meeting's date)",
-                id="published",
-            ),
-        )
-        yield FieldRow(
-            "Notice",
-            BoundInput(
-                ("notice",),
-                display_value(get(("notice",))),
-                placeholder="(optional) a line under the date: [Provisional translation]",
-                id="notice",
-            ),
+        yield self.text("Published", ("published",), "YYYY-MM-DD (empty: the meeting's date)")
+        yield self.text(
+            "Notice", ("notice",), "(optional) a line under the date: [Provisional translation]",
             classes=EDITION_2_FIELD,
         )
-        yield FieldRow(
-            "Photos",
-            BoundTextArea(
-                ("photos",),
-                lines_text(get(("photos",)), "caption"),
-                placeholder="one caption per line",
-                to_data=photos_to_data(s),
-                writer="lines",
-                id="photos",
-                classes="lines",
-            ),
+        photos = BoundLines(
+            ("photos",), lines_text(self.session.get(("photos",))),
+            placeholder="one caption per line", to_data=photos_to_data(self.session),
+            id="photos", classes="lines",
         )
+        yield FieldRow("Photos", photos)
         yield self.japanese_lines("Photos (ja)", ("ja", "photos"), "one Japanese caption per line")
-        yield Label("Meeting", classes="section-title")
-        yield FieldRow(
-            "Kind",
-            BoundSelect(("meeting", "kind"), KIND_OPTIONS, get(("meeting", "kind")), id="kind"),
-        )
-        yield FieldRow(
-            "Name",
-            BoundInput(
-                ("meeting", "name"),
-                display_value(get(("meeting", "name"))),
-                placeholder="(optional) Japan-Philippines Foreign Ministers’ Meeting",
-                id="meeting-name",
-            ),
-            classes=EDITION_2_FIELD,
+
+    def meeting_fields(self) -> ComposeResult:
+        get = self.session.get
+        kind = BoundSelect(("meeting", "kind"), KIND_OPTIONS, get(("meeting", "kind")), id="kind")
+        yield FieldRow("Kind", kind)
+        yield self.text(
+            "Name", ("meeting", "name"), "(optional) Japan-Philippines Foreign Ministers’ Meeting",
+            id="meeting-name", classes=EDITION_2_FIELD,
         )
         yield self.japanese(
             "Name (ja)", ("meeting", "ja", "name"), "日・フィリピン外相会談", EDITION_2_FIELD
         )
-        yield FieldRow(
-            "Role",
-            BoundSelect(
-                ("meeting", "role"),
-                ROLE_OPTIONS,
-                get(("meeting", "role")),
-                prompt="(none: the principals met the counterparts)",
-                id="role",
-            ),
-            classes=EDITION_2_FIELD,
+        role = BoundSelect(
+            ("meeting", "role"), ROLE_OPTIONS, get(("meeting", "role")),
+            prompt="(none: the principals met the counterparts)", id="role",
         )
-        yield FieldRow(
-            "Start",
-            BoundInput(
-                ("meeting", "start"),
-                display_value(get(("meeting", "start"))),
-                placeholder="YYYY-MM-DD HH:MM (local)",
-                id="start",
-            ),
+        yield FieldRow("Role", role, classes=EDITION_2_FIELD)
+        yield self.text(
+            "Start", ("meeting", "start"), "YYYY-MM-DD HH:MM (local)", id="start",
             aside=self.home_time,
         )
-        yield TimezoneField(
-            TimezoneInput(
-                ("meeting", "timezone"),
-                display_value(get(("meeting", "timezone"))),
-                placeholder=f"IANA name (empty: {self.config.home_zone}); ↓ completes",
-                id="timezone",
-            )
+        zone = TimezoneInput(
+            ("meeting", "timezone"), display_value(get(("meeting", "timezone"))),
+            placeholder=f"IANA name (empty: {self.config.home_zone}); ↓ completes", id="timezone",
         )
-        yield FieldRow(
-            "Duration",
-            BoundInput(
-                ("meeting", "duration"),
-                display_value(get(("meeting", "duration"))),
-                placeholder="25 min, 1 h 10 min, or 25",
-                to_data=minutes_or_text,
-                id="duration",
-            ),
-            aside=self.duration_words,
+        yield TimezoneField(zone)
+        yield self.text(
+            "Duration", ("meeting", "duration"), "25 min, 1 h 10 min, or 25", id="duration",
+            to_data=minutes_or_text, aside=self.duration_words,
         )
         with Horizontal(classes="checks"):
             yield Label("", classes="field-label")
-            yield BoundCheckbox(
-                ("meeting", "approximate"),
-                "approximately",
-                get(("meeting", "approximate")),
-                True,
-                id="approximate",
-            )
-            yield BoundCheckbox(
-                ("meeting", "around"),
-                "around (start time)",
-                get(("meeting", "around")),
-                False,
-                id="around",
-            )
-        yield FieldRow(
-            "Place",
-            BoundInput(
-                ("meeting", "place"),
-                display_value(get(("meeting", "place"))),
-                placeholder="(optional)",
-                id="place",
-            ),
-        )
-        yield FieldRow(
-            "Note",
-            BoundInput(
-                ("meeting", "note"),
-                display_value(get(("meeting", "note"))),
-                placeholder="(optional) after the closing: (The G7 Foreign Ministers attended.)",
-                id="meeting-note",
-            ),
-            classes=EDITION_2_FIELD,
+            for loc, label, default in (
+                (("meeting", "approximate"), "approximately", True),
+                (("meeting", "around"), "around (start time)", False),
+            ):
+                yield BoundCheckbox(loc, label, get(loc), default, id=str(loc[-1]))
+        yield self.text("Place", ("meeting", "place"), "(optional)", id="place")
+        yield self.text(
+            "Note", ("meeting", "note"),
+            "(optional) after the closing: (The G7 Foreign Ministers attended.)",
+            id="meeting-note", classes=EDITION_2_FIELD,
         )
         yield self.japanese(
-            "Note (ja)",
-            ("meeting", "ja", "note"),
-            "（G7各国外相が出席しました。）",
+            "Note (ja)", ("meeting", "ja", "note"), "（G7各国外相が出席しました。）",
             EDITION_2_FIELD,
         )
-        yield FollowOnsEditor(s, self.config)
-        yield FieldRow(
-            "Footnotes",
-            BoundTextArea(
-                ("footnotes",),
-                lines_text(get(("footnotes",)), ""),
-                placeholder="(optional) one per line",
-                to_data=lines_or_none,
-                writer="lines",
-                id="footnotes",
-                classes="lines",
-            ),
-        )
-        yield self.japanese_lines("Footnotes (ja)", ("ja", "footnotes"), "(optional) one per line")
-        yield FieldRow(
-            "Mentions",
-            BoundTextArea(
-                ("mentions",),
-                lines_text(get(("mentions",)), ""),
-                placeholder="(optional) people the points name who are not participants, "
-                "one per line: President Zelenskyy",
-                to_data=lines_or_none,
-                writer="lines",
-                id="mentions",
-                classes="lines",
-            ),
-            classes=EDITION_2_FIELD,
-        )
 
-    def japanese(self, label: str, loc: Loc, hint: str, classes: str = JA_FIELD) -> FieldRow:
-        """A Japanese field's row, under its English field (author/tui/japanese.py)."""
+    def text(
+        self,
+        label: str,
+        loc: Loc,
+        placeholder: str,
+        *,
+        id: str | None = None,
+        classes: str = "",
+        to_data: Converter = text_or_none,
+        aside: Static | None = None,
+    ) -> FieldRow:
+        """A one-line field's row (its id by default the loc's last key: `section`)."""
         control = BoundInput(
-            loc, display_value(self.session.get(loc)), placeholder=hint, id="-".join(loc)
+            loc, display_value(self.session.get(loc)), placeholder=placeholder,
+            to_data=to_data, id=id or str(loc[-1]),
+        )
+        return FieldRow(label, control, aside=aside, classes=classes)
+
+    def lines(self, label: str, loc: Loc, placeholder: str, *, classes: str = "") -> FieldRow:
+        """A field of one entry a line (footnotes, mentions)."""
+        control = BoundLines(
+            loc, lines_text(self.session.get(loc), ""), placeholder=placeholder,
+            to_data=lines_or_none, id=id_of(loc), classes="lines",
         )
         return FieldRow(label, control, classes=classes)
 
+    def japanese(self, label: str, loc: Loc, hint: str, classes: str = JA_FIELD) -> FieldRow:
+        """A Japanese field's row, under its English field (author/tui/japanese.py)."""
+        return self.text(label, loc, hint, id=id_of(loc), classes=classes)
+
     def japanese_lines(self, label: str, loc: Loc, hint: str) -> FieldRow:
-        control = BoundTextArea(
-            loc,
-            lines_text(self.session.get(loc), ""),
-            placeholder=hint,
-            to_data=lines_or_none,
-            writer="lines",
-            id="-".join(loc),
-            classes="lines",
-        )
-        return FieldRow(label, control, classes=JA_FIELD)
+        return self.lines(label, loc, hint, classes=JA_FIELD)
 
     def on_mount(self) -> None:
         self.refresh_derived()

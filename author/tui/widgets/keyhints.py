@@ -22,11 +22,11 @@ def context_hints(widget: Widget | None) -> list[tuple[str, str, str]]:
     from author.tui.widgets.fields import TimezoneInput
     from author.tui.widgets.followons import FollowOnCard
     from author.tui.widgets.participants import ParticipantCard
-    from author.tui.widgets.points import PointText
+    from author.tui.widgets.points import PointArea
 
     if widget is None:
         return []
-    if isinstance(widget, PointText):
+    if isinstance(widget, PointArea):
         return hints("point")
     if isinstance(widget, TimezoneInput):
         return hints("timezone")

@@ -7,7 +7,6 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import Button, Label, Static
 
 from author.diagnostics import Diagnostic, Loc
@@ -17,7 +16,9 @@ from author.render_ja import participant_ja
 from author.rules.names import KNOWN_HONORIFICS
 from author.tui.allfields import EDITION_2_FIELD
 from author.tui.japanese import JA_FIELD
-from author.tui.keys import bindings
+from author.tui.keys import bindings, tooltip
+from author.tui.lists import ListEdit, Op
+from author.tui.messages import ListEditRequested
 from author.tui.session import EditSession, display_value
 from author.tui.widgets.fields import (
     BoundCheckbox,
@@ -62,14 +63,23 @@ MODEL_FIELDS = set(Participant.model_fields)
 JA_FIELDS = set(ParticipantJa.model_fields) - {"designation"}
 
 
+def typed_fields(entry: dict[str, Any]) -> dict[str, Any]:
+    """A participant's fields as typed so far, each a text or None, as the model takes
+    them (a name order it does not know is left out)."""
+    values: dict[str, Any] = {
+        k: (v if isinstance(v, str) else None) for k, v in entry.items() if k in MODEL_FIELDS
+    }
+    values["title_first"] = entry.get("title_first") is True
+    if values.get("name_order") not in (None, "family_first", "given_first"):
+        values["name_order"] = None
+    return values
+
+
 def rendered_name(entry: Any, principal: bool, caps: bool) -> str:
     """The participant as the lead sentence gives them, from the fields typed so far."""
     if not isinstance(entry, dict):
         return ""
-    values = {k: (v if isinstance(v, str) else None) for k, v in entry.items() if k in MODEL_FIELDS}
-    values["title_first"] = entry.get("title_first") is True
-    if values.get("name_order") not in (None, "family_first", "given_first"):
-        values["name_order"] = None
+    values = typed_fields(entry)
     person = Participant.model_construct(**values)  # no title yet: the name alone
     phrase = participant_phrase(person, principal, caps)
     if not (values.get("family_name") or values.get("display_name")):
@@ -86,13 +96,10 @@ def rendered_name_ja(entry: dict[str, Any], principal: bool, caps: bool) -> str:
     ja = entry.get("ja")
     if not isinstance(ja, dict):
         return ""
-    texts = {k: v for k, v in ja.items() if k in JA_FIELDS and isinstance(v, str)}
+    texts: dict[str, Any] = {k: v for k, v in ja.items() if k in JA_FIELDS and isinstance(v, str)}
     if not (texts.get("name") or texts.get("group")):
         return ""
-    values = {k: (v if isinstance(v, str) else None) for k, v in entry.items() if k in MODEL_FIELDS}
-    values["title_first"] = entry.get("title_first") is True
-    if values.get("name_order") not in (None, "family_first", "given_first"):
-        values["name_order"] = None
+    values = typed_fields(entry)
     values["title"] = values.get("title") or ""
     values["ja"] = ParticipantJa.model_construct(
         **texts, designation=ja.get("designation") is not False
@@ -101,34 +108,63 @@ def rendered_name_ja(entry: dict[str, Any], principal: bool, caps: bool) -> str:
     return participant_ja(person, principal, caps)
 
 
-def card_buttons(suffix: str) -> list[Button]:
-    """Mouse buttons of a card (move up, move down, remove); the keys do the same."""
+# A card's mouse buttons: id prefix, label, tooltip's words, the key's action (for the
+# tooltip: author/tui/keys.py), and what they ask.
+CARD_BUTTONS = [
+    ("up", "↑", "Move up", "move(-1)", Op.MOVE, -1),
+    ("down", "↓", "Move down", "move(1)", Op.MOVE, 1),
+    ("del", "✕", "Remove", "remove", Op.REMOVE, 0),
+]
+
+
+def card_buttons(suffix: str, scope: str) -> list[Button]:
+    """Mouse buttons of a card (move up, move down, remove)."""
     buttons = []
-    for kind, label, tip in (
-        ("up", "↑", "Move up (F7)"),
-        ("down", "↓", "Move down (F8)"),
-        ("del", "✕", "Remove (F6)"),
-    ):
-        button = Button(label, classes="card-button", id=f"{kind}-{suffix}", tooltip=tip)
+    for kind, label, words, action, _, _ in CARD_BUTTONS:
+        button = Button(label, classes="card-button", id=f"{kind}-{suffix}",
+                        tooltip=tooltip(words, action, scope))
         button.can_focus = False
         buttons.append(button)
     return buttons
 
 
-class ParticipantCard(Vertical):
+class ListItemCard(Vertical):
+    """A card of one list item (a participant, a follow-on): F5-F8 and its buttons ask
+    the screen to add, remove or move it."""
+
+    list_name: str
+    index: int
+
+    def request(self, op: Op, delta: int = 0) -> None:
+        self.post_message(ListEditRequested(ListEdit(self.list_name, self.index, op, delta)))
+
+    def action_add(self) -> None:
+        self.request(Op.ADD)
+
+    def action_remove(self) -> None:
+        self.request(Op.REMOVE)
+
+    def action_move(self, delta: int) -> None:
+        self.request(Op.MOVE, delta)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        kind = (event.button.id or "").split("-", 1)[0]
+        for prefix, _, _, _, op, delta in CARD_BUTTONS:
+            if kind == prefix:
+                self.request(op, delta)
+
+
+class ParticipantCard(ListItemCard):
     """One participant's fields, with the rendered name above them."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("participant")  # author/tui/keys.py
-
-    class Edit(Message):
-        def __init__(self, side: str, index: int, action: str, delta: int = 0) -> None:
-            super().__init__()
-            self.side, self.index, self.action, self.delta = side, index, action, delta
 
     def __init__(self, session: EditSession, side: str, index: int) -> None:
         super().__init__(classes="card participant")
         self.session = session
         self.side = side
+        self.list_name = side
         self.index = index
         self.rendered = Static("", classes="rendered-name", markup=False)
 
@@ -137,13 +173,13 @@ class ParticipantCard(Vertical):
         with Horizontal(classes="card-top"):
             yield Label(f"{number}.", classes="card-number")
             yield self.rendered
-            yield from card_buttons(f"{self.side}-{self.index}")
-        base = (self.side, self.index)
+            yield from card_buttons(f"{self.side}-{self.index}", "participant")
         for key, label, hint in PARTICIPANT_FIELDS:
             if key == "ja.designation" and self.side != "counterparts":
                 continue
-            loc = (*base, *key.split("."))
+            loc: Loc = (self.side, self.index, *key.split("."))
             value = self.session.get(loc)
+            control: BoundSelect | BoundCheckbox | BoundInput
             if key == "name_order":
                 control = BoundSelect(loc, NAME_ORDERS, value, prompt="(default)")
             elif key == "title_first":
@@ -171,25 +207,6 @@ class ParticipantCard(Vertical):
         if str(self.rendered.content) != text:
             self.rendered.update(text)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        kind = (event.button.id or "").split("-", 1)[0]
-        if kind == "up":
-            self.action_move(-1)
-        elif kind == "down":
-            self.action_move(1)
-        elif kind == "del":
-            self.action_delete()
-
-    def action_add(self) -> None:
-        self.post_message(self.Edit(self.side, self.index, "add"))
-
-    def action_delete(self) -> None:
-        self.post_message(self.Edit(self.side, self.index, "delete"))
-
-    def action_move(self, delta: int) -> None:
-        self.post_message(self.Edit(self.side, self.index, "move", delta))
-
 
 class ParticipantsEditor(Vertical, ProblemTarget):
     """One side's participants."""
@@ -214,7 +231,12 @@ class ParticipantsEditor(Vertical, ProblemTarget):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == f"add-{self.side}":
             event.stop()
-            self.post_message(ParticipantCard.Edit(self.side, len(self.cards()) - 1, "add"))
+            last = len(self.session.items(self.side)) - 1
+            self.post_message(ListEditRequested(ListEdit(self.side, last, Op.ADD)))
+
+    async def rebuild(self) -> None:
+        """Show the session's participants again (after an edit of the list)."""
+        await self.recompose()
 
     def target_locs(self) -> list[Loc]:
         return [(self.side,)]

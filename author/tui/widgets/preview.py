@@ -11,6 +11,9 @@ import os
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, TextArea
+from textual.widgets.text_area import Document
+
+from author.tui.wrapja import wrap_page
 
 
 class PageView(TextArea):
@@ -28,10 +31,38 @@ class PageView(TextArea):
             max_checkpoints=1,
         )
 
-    def show(self, old: str, new: str) -> None:
-        """Replace only the part of the page that changed: the rest keeps its wrapping,
+        self.page = ""  # the page shown (before its lines are broken for Japanese)
+        self.japanese = False  # the Japanese page: its lines broken here (author/tui/wrapja.py)
+        self._laid_out_at = 0  # the width the Japanese lines were broken for
+
+    def show_page(self, page: str, japanese: bool, fresh: bool = False) -> None:
+        """Show `page` (`fresh`: another page, not an edit of the one shown); a Japanese
+        page with its lines broken as Japanese breaks them."""
+        self.page, self.japanese = page, japanese
+        if fresh:
+            self.load_text(self.laid_out(page))
+        else:
+            self.show(self.laid_out(page))
+
+    def laid_out(self, page: str) -> str:
+        if not self.japanese or self.wrap_width <= 0:
+            return page
+        self._laid_out_at = self.wrap_width
+        return wrap_page(page, self.wrap_width)
+
+    def on_resize(self) -> None:
+        if self.japanese:
+            self.call_after_refresh(self._lay_out_again)  # once the new width is known
+
+    def _lay_out_again(self) -> None:
+        if self.japanese and self.wrap_width != self._laid_out_at:
+            self.load_text(self.laid_out(self.page))
+
+    def show(self, new: str) -> None:
+        """Replace only the part of the text that changed: the rest keeps its wrapping,
         and the view follows the change."""
-        if not old or self.text != old:
+        old = self.text
+        if not old:
             self.load_text(new)
             return
         head = len(os.path.commonprefix([old, new]))  # noqa: RUF071 (text, not paths)
@@ -39,8 +70,12 @@ class PageView(TextArea):
         tail = 0
         while tail < limit and old[-1 - tail] == new[-1 - tail]:
             tail += 1
-        start = self.document.get_location_from_index(head)
-        end = self.document.get_location_from_index(len(old) - tail)
+        document = self.document
+        if not isinstance(document, Document):  # pragma: no cover - a plain text area's
+            self.load_text(new)
+            return
+        start = document.get_location_from_index(head)
+        end = document.get_location_from_index(len(old) - tail)
         self.replace(new[head : len(new) - tail], start, end, maintain_selection_offset=False)
 
 
@@ -67,7 +102,7 @@ class Preview(Vertical):
 
     def show_page(self, text: str) -> None:
         if text != self.text:
-            self.page.show(self.text, text)
+            self.page.show_page(text, self.lang == "ja", fresh=not self.text)
             self.text = text
 
     def show_status(
