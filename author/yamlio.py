@@ -31,12 +31,12 @@ _MOVED = {
 
 
 @cache
-def field_order() -> dict[tuple[str, ...], list[str]]:
-    """Each mapping's keys in the order a readout is written: the model's fields (see
-    `_MOVED`), by the loc that `ordered` looks them up with."""
+def written_models() -> dict[tuple[str, ...], type[BaseModel]]:
+    """The model of each mapping a readout holds, by the loc that `ordered` looks it up with.
+    Imported when first needed: writing a file (`write_atomic`) must not load Pydantic."""
     from author.model import FollowOn, Meeting, Participant, Photo, Phrasing, PointItem, Readout
 
-    models: dict[tuple[str, ...], type[BaseModel]] = {
+    return {
         (): Readout,
         ("meeting",): Meeting,
         ("followed_by",): FollowOn,
@@ -45,7 +45,13 @@ def field_order() -> dict[tuple[str, ...], list[str]]:
         ("photo",): Photo,
         ("phrasing",): Phrasing,
     }
-    return {loc: _moved(list(model.model_fields), loc) for loc, model in models.items()}
+
+
+@cache
+def field_order() -> dict[tuple[str, ...], list[str]]:
+    """Each mapping's keys in the order a readout is written: its model's fields (see
+    `_MOVED`), by loc."""
+    return {loc: _moved(list(model.model_fields), loc) for loc, model in written_models().items()}
 
 
 def _moved(fields: list[str], loc: tuple[str, ...]) -> list[str]:
