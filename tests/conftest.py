@@ -67,7 +67,7 @@ SLOW_FILES = {
 
 
 def _is_slow(item: pytest.Item) -> bool:
-    path = Path(str(item.fspath))
+    path = item.path
     if path.name in SLOW_FILES:
         return True
     function = getattr(item, "obj", None)
