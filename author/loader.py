@@ -642,7 +642,7 @@ _MAY_RESOLVE = frozenset(("", *"0123456789+-.~nNtTfF"))
 _MAY_NOT_NAME = frozenset(("", *"0123456789+-.~<"))
 # Past this depth the common reader's recursion could reach Python's limit: `_Builder`,
 # which keeps its frames in a list, reads such a file (and refuses it by `max_depth`).
-_DEEPEST_COMMON = 200
+_DEEPEST_COMMON = 100
 
 
 class _CommonReader:
@@ -766,7 +766,10 @@ def _read_common(
     byte-order mark (it is then the text in UTF-8): the parser would otherwise encode the
     text to UTF-8 first, a tenth of the reading's time for Japanese text."""
     source = raw if raw is not None and not raw.startswith(_BOMS) else text
-    loader = EventLoader(source)
+    try:
+        loader = EventLoader(source)
+    except yaml.YAMLError:  # PyYAML's own reader, which checks the characters here
+        return None
     reader = _CommonReader(loader.get_event, max_depth)
     try:
         data = reader.stream()
