@@ -5,7 +5,6 @@ validator reports them with the same stable codes as every other rule. A check t
 belongs to one field of a model-level validator names that field in `ctx["field"]`.
 """
 
-from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
@@ -839,7 +838,7 @@ class PointItem(Strict):
     ja: PointJa | None = Field(default=None, description="the point in Japanese")
 
     @model_validator(mode="after")
-    def _has_content(self) -> PointItem:
+    def _has_content(self) -> "PointItem":
         if self.text is None and not (self.heading or "").strip() and not self.points:
             raise PydanticCustomError(
                 "empty-point", "a point needs text, a heading or sub-points", {"field": "text"}
