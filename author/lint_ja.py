@@ -13,7 +13,7 @@ that has a `ja` block, so `validate` of English readouts starts as fast as befor
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from author.diagnostics import Loc, Problem, dotted
@@ -55,7 +55,10 @@ def has_japanese(data: dict[str, Any]) -> bool:
 # -- what a point says in each language ------------------------------------------------------
 
 
-def point_pairs(data: dict[str, Any]) -> Iterator[tuple[Loc, str | None, Loc, Any]]:
+PointPair = tuple[Loc, str | None, Loc, Any]
+
+
+def point_pairs(data: dict[str, Any]) -> Iterator[PointPair]:
     """(English loc, English text, Japanese loc, Japanese value) for each text of each point:
     its text, heading and sub-points. A string point has no Japanese (it becomes a mapping
     `{text, ja}` when it gets one)."""
@@ -90,12 +93,15 @@ def point_pairs(data: dict[str, Any]) -> Iterator[tuple[Loc, str | None, Loc, An
 # -- missing-translation -------------------------------------------------------------------
 
 
-def missing_translations(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
-    """(English loc, message) for each Japanese text the Japanese page needs and lacks."""
+def missing_translations(
+    data: dict[str, Any], pairs: Sequence[PointPair] | None = None
+) -> Iterator[tuple[Loc, str]]:
+    """(English loc, message) for each Japanese text the Japanese page needs and lacks.
+    `pairs` are the readout's `point_pairs`, when the caller has them already."""
     yield from _missing_headings(data)
     for loc, person in _participants(data):
         yield from _missing_for_person(loc, person)
-    for en_loc, english, ja_loc, japanese in point_pairs(data):
+    for en_loc, english, ja_loc, japanese in point_pairs(data) if pairs is None else pairs:
         if english is not None and not _text(japanese):
             what = {"heading": "heading", "text": "text"}.get(str(en_loc[-1]), "text")
             if en_loc[2:3] == ("points",):
@@ -138,10 +144,12 @@ def _missing_for_person(loc: Loc, person: dict[str, Any]) -> Iterator[tuple[Loc,
 # -- the Japanese free texts ---------------------------------------------------------------
 
 
-def japanese_texts(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+def japanese_texts(
+    data: dict[str, Any], pairs: Sequence[PointPair] | None = None
+) -> Iterator[tuple[Loc, str]]:
     """Every Japanese text the author wrote as prose: points (text, heading, sub-points),
-    captions, footnotes, contexts and the meeting's note."""
-    for _, _, ja_loc, japanese in point_pairs(data):
+    captions, footnotes, contexts and the meeting's note. `pairs` as `missing_translations`."""
+    for _, _, ja_loc, japanese in point_pairs(data) if pairs is None else pairs:
         if text := _text(japanese):
             yield ja_loc, text
     ja = _mapping(data.get("ja"))
@@ -167,7 +175,7 @@ def known_people_ja(data: dict[str, Any]) -> tuple[list[KnownPersonJa], list[str
         name = _text(person_ja.get("name")) or ""
         short = _text(person_ja.get("short")) or ""
         if name or short:
-            people.append(freetext_ja.KnownPersonJa(short=short, name=name))
+            people.append(freetext_ja.known_person_ja(short, name))
         if title := _text(person_ja.get("title")):
             offices.append(title)
     ja = _mapping(data.get("ja"))
@@ -182,16 +190,17 @@ def japanese_problems(data: dict[str, Any]) -> Iterator[Problem]:
     """Every Japanese check of a readout that has a `ja` block."""
     from author.rules import freetext_ja
 
-    for loc, message in missing_translations(data):
+    pairs = list(point_pairs(data))
+    for loc, message in missing_translations(data, pairs):
         yield Problem(loc, "warning", "missing-translation", message)
-    for _, english, ja_loc, japanese in point_pairs(data):
+    for _, english, ja_loc, japanese in pairs:
         if english is None or not _text(japanese):
             continue
         mismatch = freetext_ja.number_mismatch(english, japanese)
         if mismatch is not None:
             yield Problem(ja_loc, "warning", "translation-mismatch", mismatch.message())
     people, offices = known_people_ja(data)
-    for loc, text in japanese_texts(data):
+    for loc, text in japanese_texts(data, pairs):
         findings = [
             *freetext_ja.clock_findings_ja(text),
             *freetext_ja.digit_width_findings(text),

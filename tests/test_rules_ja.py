@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from author.rules.clock import home_time
 from author.rules.freetext_ja import (
@@ -17,6 +20,7 @@ from author.rules.freetext_ja import (
     japanese_numbers,
     number_mismatch,
     reference_findings_ja,
+    spelled_in,
 )
 from author.rules.japanese import (
     back_to_ja,
@@ -452,3 +456,37 @@ def test_number_mismatch_names_the_numbers() -> None:
     assert mismatch.missing_in_japanese == ("1500",)
     assert mismatch.missing_in_english == ("1000",)
     assert "1500" in mismatch.message() and "1000" in mismatch.message()
+
+
+def _mismatch_by_values(english: str, japanese: str) -> tuple[set[Decimal], set[Decimal]] | None:
+    """What `number_mismatch` must find, worked out from the numbers' values alone."""
+    en, ja = english_numbers(english), japanese_numbers(japanese)
+    lacking_ja = en - ja
+    lacking_en = (ja - en) - spelled_in(english, ja - en)
+    return (lacking_ja, lacking_en) if lacking_ja or lacking_en else None
+
+
+_NUMBER_PIECES = st.sampled_from(
+    ["1,500", "1500", "１，５００", "2.5", "2.50", "18", "９", "007", "7", "1.5", "150"]
+)
+_EN_PIECES = st.one_of(
+    _NUMBER_PIECES,
+    st.sampled_from([" million", " thousand", "th", " September", " two", " and ", ", "]),
+)
+_JA_PIECES = st.one_of(_NUMBER_PIECES, st.sampled_from(["万", "億", "兆", "台", "月", "日", "、"]))
+
+
+@given(
+    english=st.lists(_EN_PIECES, max_size=8).map("".join),
+    japanese=st.lists(_JA_PIECES, max_size=8).map("".join),
+)
+def test_number_mismatch_agrees_with_the_values(english: str, japanese: str) -> None:
+    """The shortcut for texts that write the same numbers the same way changes no verdict."""
+    mismatch = number_mismatch(english, japanese)
+    expected = _mismatch_by_values(english, japanese)
+    if expected is None:
+        assert mismatch is None
+    else:
+        assert mismatch is not None
+        assert len(mismatch.missing_in_japanese) == len(expected[0])
+        assert len(mismatch.missing_in_english) == len(expected[1])

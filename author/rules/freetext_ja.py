@@ -8,11 +8,11 @@ Japanese page" and "Fine points".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import time
 from decimal import Decimal, InvalidOperation
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from author.rules.clock import MONTHS
 from author.rules.duration import NUMBER_WORDS
@@ -169,6 +169,13 @@ class KnownPersonJa:
         return family in self.families or (bool(self.name) and self.name.startswith(family))
 
 
+@lru_cache(maxsize=1024)
+def known_person_ja(short: str, name: str) -> KnownPersonJa:
+    """The person of these forms, one object for all the readouts that list them: its
+    `families` are worked out once over an archive."""
+    return KnownPersonJa(short=short, name=name)
+
+
 def _family_before(text: str, at: int) -> tuple[int, str] | None:
     """The family name a `{姓}大臣` form at `at` names: (its start, the name), or None when
     what stands before the office is no name."""
@@ -188,7 +195,7 @@ def _family_before(text: str, at: int) -> tuple[int, str] | None:
 
 
 def reference_findings_ja(
-    text: str, people: list[KnownPersonJa], offices: Iterable[str] = ()
+    text: str, people: Sequence[KnownPersonJa], offices: Iterable[str] = ()
 ) -> list[Finding]:
     """`{姓}大臣`/`{姓}外相` forms whose family name is no listed person's (`林大臣` in a
     readout of 上川 and クレーバ, or a misspelling `上山大臣`), with the closest listed short
@@ -196,8 +203,7 @@ def reference_findings_ja(
     a word that stands in one (`ウクライナ` of `ウクライナ外務大臣`) is a country, no name."""
     if not people or not _REFERENCE_JA.search(text):
         return []
-    office_text = "\x00".join(offices)
-    families = {family: p for p in people for family in p.families}
+    office_text: str | None = None
     out = []
     for match in _REFERENCE_JA.finditer(text):
         if text.startswith(_COMPOUND_AFTER, match.end()):
@@ -206,8 +212,12 @@ def reference_findings_ja(
         if found is None:
             continue
         start, family = found
-        if family in office_text or any(p.is_called(family) for p in people):
+        if any(p.is_called(family) for p in people):
             continue
+        office_text = "\x00".join(offices) if office_text is None else office_text
+        if family in office_text:
+            continue
+        families = {name: p for p in people for name in p.families}
         close = closest(family, families, cutoff=0.5)
         suggestion = families[close].short if close else None
         form = text[start : match.end()]
@@ -331,10 +341,35 @@ class NumberMismatch:
         return f"the two texts do not carry the same numbers: {' and '.join(parts)}, {lacks}"
 
 
+# The numbers of a text as written, matched on the text itself: each ASCII character of
+# `_NUMBER` may also be its full-width form, which is what `_NUMBER` on the folded text
+# matches (folding maps one character to one).
+_WIDE_NUMBER = (
+    _NUMBER.replace("[0-9]", "[0-9０-９]").replace(",", "[,，]").replace(r"\.", "[.．]")
+)
+_EN_WRITTEN = re.compile(rf"({_WIDE_NUMBER})(?:\s+(thousand|million|billion|trillion)\b)?")
+_JA_WRITTEN = re.compile(rf"({_WIDE_NUMBER})([兆億万]?)")
+
+
+def _written(pattern: re.Pattern[str], text: str) -> frozenset[str] | None:
+    """The numbers of `text` as written, full width folded and thousands separators dropped,
+    or None when one carries a scale (`1.5 million`) or a unit (`150万`): then only their
+    values compare."""
+    found = pattern.findall(text)
+    if any(scaled for _, scaled in found):
+        return None
+    return frozenset(number.translate(_FULL_WIDTH).replace(",", "") for number, _ in found)
+
+
 def number_mismatch(english: str, japanese: str) -> NumberMismatch | None:
     """Every number written in digits in one text must appear in the other: as digits
     (full width folded, thousands separators ignored), as part of a date, or, in the
     English, as a number word. Numbers written only as words need no counterpart."""
+    # Most points write the same numbers the same way in both texts: then they agree, and
+    # no number needs reading as a value.
+    written = _written(_EN_WRITTEN, english)
+    if written is not None and written == _written(_JA_WRITTEN, japanese):
+        return None
     en, ja = english_numbers(english), japanese_numbers(japanese)
     if not en and not ja:
         return None

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
+from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 
 from author.config import Config
@@ -54,6 +55,16 @@ class AuthorApp(App[int]):
         self.notices.append(f"{title}: {message}" if title else message)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        """Textual restyles a widget (and everything in it) whenever one of its classes
+        changes, even before it is mounted: every Input, Select, Checkbox and TextArea
+        built with `compact=True` was styled once in its constructor and again when
+        mounted (some 5 ms each, a third of the editor's first paint). A widget not yet
+        in the DOM is styled when it is mounted; until then there is nothing to do."""
+        if node is not self and not node.is_attached:
+            return
+        super().update_styles(node, animate)
+
     @property
     def session(self) -> EditSession:
         """The readout being edited: the editor's (restoring a draft from bare `author` may
@@ -72,21 +83,29 @@ class AuthorApp(App[int]):
         self.install_screen(EditorScreen(self._session, self.config), "editor")
         self.push_screen("editor")
 
-    def action_next_field(self) -> None:
+    async def action_next_field(self) -> None:
         """Tab: the next field; in Time zone, what was typed is first completed to the
         first zone that matches, when it is not a zone itself."""
         from author.tui.widgets.fields import TimezoneInput
 
+        await self.whole_form()
         focused = self.focused
         if isinstance(focused, TimezoneInput):
             focused.complete_to_first()
         self.action_focus_next()
         self.entered()
 
-    def action_previous_field(self) -> None:
+    async def action_previous_field(self) -> None:
         """Shift+Tab: the previous field."""
+        await self.whole_form()
         self.action_focus_previous()
         self.entered()
+
+    async def whole_form(self) -> None:
+        """Every field in place, for the focus to move through (a long readout mounts
+        most of its form right after the first paint)."""
+        if self.is_screen_installed("editor"):
+            await self.editor.all_mounted()
 
     def entered(self) -> None:
         """A field entered with Tab selects its text (one-line fields do so by themselves)."""

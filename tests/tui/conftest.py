@@ -2,7 +2,10 @@ from __future__ import annotations
 
 import shutil
 import unicodedata
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
@@ -23,6 +26,34 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     cache = tmp_path / "cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
     return cache
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "while_mounting: the test drives the editor while its form is being mounted"
+    )
+
+
+@pytest.fixture(autouse=True)
+def whole_form(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test starts once the editor's form is whole, as an author who starts typing a
+    moment after the editor opens finds it: the editor mounts most of the form right after
+    its first paint (author/tui/widgets/progressive.py), and a test that focuses a field by
+    its id needs it there. Tests marked `while_mounting` drive the editor before that."""
+    if request.node.get_closest_marker("while_mounting"):
+        return
+    run_test = AuthorApp.run_test
+
+    @asynccontextmanager
+    async def run_test_whole(app: AuthorApp, *args: Any, **kwargs: Any) -> AsyncIterator[Pilot]:
+        async with run_test(app, *args, **kwargs) as pilot:
+            await pilot.pause()
+            if app.is_screen_installed("editor"):
+                await app.editor.all_mounted()
+                await pilot.pause()
+            yield pilot
+
+    monkeypatch.setattr(AuthorApp, "run_test", run_test_whole)
 
 
 @pytest.fixture
@@ -69,6 +100,7 @@ async def settle(pilot: Pilot) -> None:
     app = pilot.app
     assert isinstance(app, AuthorApp)
     await pilot.pause()
+    await app.editor.all_mounted()
     app.editor.check_now()
     await pilot.pause()
 

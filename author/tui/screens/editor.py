@@ -15,8 +15,9 @@ paints the same way, for the bench and tests to observe.
 
 from __future__ import annotations
 
+import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
@@ -75,16 +76,22 @@ from author.tui.widgets.participants import (
 from author.tui.widgets.points import PointArea, PointsEditor, PointText
 from author.tui.widgets.preview import Preview
 from author.tui.widgets.problems import ProblemsList
+from author.tui.widgets.progressive import Progressive
 from author.tui.widgets.unknown import UnknownFields
 
 WIDE = 110  # columns from which the preview sits beside the form
 
 
-class Form(VerticalScroll, can_focus=False):
-    """Everything the author fills in, top to bottom."""
+class Form(VerticalScroll, Progressive, can_focus=False):
+    """Everything the author fills in, top to bottom. The unknown fields and the page's
+    fields come with the first paint, the rest right after it
+    (author/tui/widgets/progressive.py)."""
+
+    eager = 2
 
     def __init__(self, session: EditSession, config: Config) -> None:
         super().__init__(id="form")
+        self.lazy, self.pending = True, []
         self.session = session
         self.config = config
         self.show_all_fields(uses_edition_2(session.data))
@@ -100,11 +107,14 @@ class Form(VerticalScroll, can_focus=False):
         self.set_class(show, SHOW_JAPANESE)
 
     def compose(self) -> ComposeResult:
+        yield from self.compose_parts()
+
+    def parts(self) -> Iterator[Widget]:
         yield UnknownFields(self.session)
-        yield HeaderForm(self.session, self.config)
+        yield HeaderForm(self.session, self.config, lazy=self.lazy)
         for side in SIDES:
             yield ParticipantsEditor(self.session, side)
-        yield PointsEditor(self.session)
+        yield PointsEditor(self.session, lazy=self.lazy)
 
 
 class EditorScreen(Screen[None]):
@@ -112,6 +122,9 @@ class EditorScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("editor")  # author/tui/keys.py
 
     CHECK_INTERVAL = 0.1  # while typing, at most one check per 100 ms
+    # The form beyond its first part is mounted right after the first paint (False: only
+    # when a key needs it, as a test of the keys that do may ask)
+    MOUNT_REST_AFTER_PAINT = True
     DRAFT_INTERVAL = 0.5  # the recovery draft trails the typing by at most this
 
     def __init__(self, session: EditSession, config: Config) -> None:
@@ -125,6 +138,7 @@ class EditorScreen(Screen[None]):
         self._last_check = 0.0
         self._draft_error_shown = False
         self._focus_before_preview: Widget | None = None
+        self._mounting = asyncio.Lock()  # the rest of the form, being mounted
 
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -161,12 +175,22 @@ class EditorScreen(Screen[None]):
     async def _first_paint(self) -> None:
         # Reports go to the app's own queue: this screen's is busy mounting the rest.
         self.app.post_message(FirstPaint())
-        await self.all_mounted()
-        self.call_after_refresh(self.app.post_message, FormComplete())
+        if self.MOUNT_REST_AFTER_PAINT:
+            await self.all_mounted()
 
     async def all_mounted(self) -> None:
-        """Mount the points still waiting (a long readout mounts them after first paint)."""
-        await self.query_one(PointsEditor).mount_rest()
+        """Mount the parts of the form still waiting (author/tui/widgets/progressive.py):
+        right after the first paint, and before anything that needs the whole form (Tab,
+        a problem chosen, an undo, a list edit); waits for a mounting under way."""
+        async with self._mounting:
+            form = self.form
+            if form.complete:
+                return
+            await form.mount_rest()
+            self.forget_targets()
+            if self.result is not None:
+                self.show_field_problems(self.result.diagnostics)
+            self.call_after_refresh(self.app.post_message, FormComplete())
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.query_one(KeyHints).show_for(event.widget)
@@ -288,14 +312,9 @@ class EditorScreen(Screen[None]):
         """The form's widgets changed: find the problems' places again."""
         self.router.forget()
 
-    @on(PointsEditor.Mounted)
-    def _points_mounted(self) -> None:
-        self.forget_targets()
-        if self.result is not None:
-            self.show_field_problems(self.result.diagnostics)
-
     @on(ProblemsList.Chosen)
-    def _problem_chosen(self, event: ProblemsList.Chosen) -> None:
+    async def _problem_chosen(self, event: ProblemsList.Chosen) -> None:
+        await self.all_mounted()
         loc = event.diagnostic.loc
         target = None if event.diagnostic.code == UNKNOWN_FIELD else self.router.target_for(loc)
         if target is None:  # an unknown field, or a value the form has no field for
@@ -320,6 +339,7 @@ class EditorScreen(Screen[None]):
     @on(ListEditRequested)
     async def _list_edit(self, event: ListEditRequested) -> None:
         event.stop()
+        await self.all_mounted()
         edit = event.edit
         focused = self.focused
         field = field_in_item(focused.loc) if isinstance(focused, Bound) else ()
@@ -359,6 +379,7 @@ class EditorScreen(Screen[None]):
     async def rename(self, loc: Loc, new_key: str | None) -> None:
         """Rename an unknown field, to the suggestion or (none) to a key the author types."""
         old = str(loc[-1])
+        await self.all_mounted()
         if new_key is None:
             new_key = await self.app.push_screen_wait(RenameDialog(dotted(loc)))
             if not new_key:
@@ -382,6 +403,7 @@ class EditorScreen(Screen[None]):
     async def edit_point_details(self, index: int) -> None:
         """F9: a point's heading and sub-points, and its Japanese ones with the Japanese
         fields shown."""
+        await self.all_mounted()
         session = self.session
         japanese = self.form.has_class(SHOW_JAPANESE) or self.form.has_class(SHOW_ALL)
         ja = session.point_part(index, "ja")
@@ -439,9 +461,11 @@ class EditorScreen(Screen[None]):
 
     # -- undo and redo ------------------------------------------------------------------------
     async def action_undo(self) -> None:
+        await self.all_mounted()
         await self.show_step(self.session.undo(), "Undone")
 
     async def action_redo(self) -> None:
+        await self.all_mounted()
         await self.show_step(self.session.redo(), "Redone")
 
     async def show_step(self, step: Step | None, done: str) -> None:
@@ -669,6 +693,7 @@ class EditorScreen(Screen[None]):
             return
 
     async def restore_draft(self, draft: Draft) -> None:
+        await self.all_mounted()
         session = self.session
         if draft.file is not None and draft.file != session.path:
             try:  # a draft of another readout, chosen in bare `author`: open that file

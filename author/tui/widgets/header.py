@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
 from pydantic_core import PydanticCustomError
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from author.config import Config
@@ -35,6 +37,7 @@ from author.tui.widgets.fields import (
     text_or_none,
 )
 from author.tui.widgets.followons import FollowOnsEditor
+from author.tui.widgets.progressive import Progressive
 
 KIND_OPTIONS = [(kind.value.replace("_", " "), kind.value) for kind in Kind]
 ROLE_OPTIONS = [
@@ -109,17 +112,24 @@ def photos_to_data(session: EditSession) -> Converter:
     return convert
 
 
-class HeaderForm(Vertical):
-    """Fields of the page and the meeting."""
+class HeaderForm(Vertical, Progressive):
+    """Fields of the page and the meeting. The page's fields come with the first paint;
+    the meeting's right after it (author/tui/widgets/progressive.py)."""
 
-    def __init__(self, session: EditSession, config: Config) -> None:
+    eager = 9  # the title "Page" and its eight rows
+
+    def __init__(self, session: EditSession, config: Config, *, lazy: bool = True) -> None:
         super().__init__(id="header-form", classes="form-section")
+        self.lazy, self.pending = lazy, []
         self.session = session
         self.config = config
         self.home_time = Static("", id="home-time", classes="derived", markup=False)
         self.duration_words = Static("", id="duration-words", classes="derived", markup=False)
 
     def compose(self) -> ComposeResult:
+        yield from self.compose_parts()
+
+    def parts(self) -> Iterator[Widget]:
         yield Label("Page", classes="section-title")
         yield from self.page_fields()
         yield Label("Meeting", classes="section-title")
@@ -132,7 +142,7 @@ class HeaderForm(Vertical):
             "participants, one per line: President Zelenskyy", classes=EDITION_2_FIELD,
         )
 
-    def page_fields(self) -> ComposeResult:
+    def page_fields(self) -> Iterator[Widget]:
         yield self.text("Section", ("section",), "required, e.g. Japan-Ukraine Relations")
         yield self.japanese(
             "Section (ja)", ("ja", "section"), "ウクライナ (footer: ウクライナへ戻る)"
@@ -154,7 +164,7 @@ class HeaderForm(Vertical):
         yield FieldRow("Photos", photos)
         yield self.japanese_lines("Photos (ja)", ("ja", "photos"), "one Japanese caption per line")
 
-    def meeting_fields(self) -> ComposeResult:
+    def meeting_fields(self) -> Iterator[Widget]:
         get = self.session.get
         kind = BoundSelect(("meeting", "kind"), KIND_OPTIONS, get(("meeting", "kind")), id="kind")
         yield FieldRow("Kind", kind)
@@ -183,13 +193,17 @@ class HeaderForm(Vertical):
             "Duration", ("meeting", "duration"), "25 min, 1 h 10 min, or 25", id="duration",
             to_data=minutes_or_text, aside=self.duration_words,
         )
-        with Horizontal(classes="checks"):
-            yield Label("", classes="field-label")
-            for loc, label, default in (
-                (("meeting", "approximate"), "approximately", True),
-                (("meeting", "around"), "around (start time)", False),
-            ):
-                yield BoundCheckbox(loc, label, get(loc), default, id=str(loc[-1]))
+        yield Horizontal(
+            Label("", classes="field-label"),
+            *(
+                BoundCheckbox(loc, label, get(loc), default, id=str(loc[-1]))
+                for loc, label, default in (
+                    (("meeting", "approximate"), "approximately", True),
+                    (("meeting", "around"), "around (start time)", False),
+                )
+            ),
+            classes="checks",
+        )
         yield self.text("Place", ("meeting", "place"), "(optional)", id="place")
         yield self.text(
             "Note", ("meeting", "note"),

@@ -15,6 +15,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
 from author.diagnostics import Diagnostic, Loc
@@ -24,6 +25,7 @@ from author.tui.lists import ListEdit, Op
 from author.tui.messages import ListEditRequested, PointDetailsRequested
 from author.tui.session import EditSession, display_value
 from author.tui.widgets.fields import BoundTextArea, ProblemTarget, problem_text, text_or_none
+from author.tui.widgets.progressive import Progressive
 
 
 def keep_text(text: str) -> str:
@@ -169,25 +171,22 @@ POINT_BUTTONS: list[tuple[str, str, str, str, Callable[[int], Message]]] = [
 ]
 
 
-class PointsEditor(Vertical, ProblemTarget):
-    """The points. When a file opens, the first EAGER points come with the first paint and
-    the rest are mounted right after it, so a long readout shows at once."""
+class PointsEditor(Vertical, Progressive, ProblemTarget):
+    """The points. When a file opens, the first EAGER points come with the editor and the
+    rest are mounted right after it (author/tui/widgets/progressive.py)."""
 
     EAGER = 6
 
-    class Mounted(Message):
-        """Every point's widget is in place."""
-
-    def __init__(self, session: EditSession) -> None:
+    def __init__(self, session: EditSession, *, lazy: bool = True) -> None:
         super().__init__(id="points-editor", classes="form-section")
+        self.lazy, self.pending = lazy, []
         self.session = session
         self.current = 0  # the point the buttons act on: the last one focused
-        self.lazy = True
-        self.pending: list[PointArea] = []
         self.message = Static("", classes="field-message", markup=False)
 
     def compose(self) -> ComposeResult:
         yield Label("Points", classes="section-title")
+        self.pending = []
         for index, _ in enumerate(self.session.items("points")):
             pair = (PointText(self.session, index), PointJaText(self.session, index))
             if self.lazy and index >= self.EAGER:
@@ -205,17 +204,12 @@ class PointsEditor(Vertical, ProblemTarget):
                 button.can_focus = False  # clicking keeps the focus on the point
                 yield button
 
-    async def mount_rest(self) -> None:
-        self.lazy = False
-        pending, self.pending = self.pending, []
-        if pending:
-            await self.mount_all(pending, before=self.message)
-            self.post_message(self.Mounted())
+    def before_pending(self) -> Widget | None:
+        return self.message  # the points still waiting go after those shown
 
     async def rebuild(self) -> None:
         """Show the session's points again (after an edit of the list)."""
         self.lazy = False
-        self.pending = []
         await self.recompose()
 
     def points(self) -> list[PointText]:
