@@ -536,8 +536,8 @@ def follow_on_order_problems(
     out = []
     for index, follow_on in enumerate(follow_ons):
         begins = follow_on.local_start(start.date())
-        if begins is None:
-            continue
+        if begins is None or (begins > start and (end is None or begins >= end)):
+            continue  # after the meeting (or its start, when its end is not known)
         wall = begins.strftime("%H:%M") if begins.date() == start.date() else str(begins)[:16]
         if begins <= start:
             out.append(
@@ -548,7 +548,7 @@ def follow_on_order_problems(
                     "meeting",
                 )
             )
-        elif end is not None and begins < end:
+        elif end is not None:  # before the end: the others were passed over above
             out.append(
                 (
                     index,
@@ -599,6 +599,8 @@ def wall_time_problem(start: datetime, zone_name: str) -> PydanticCustomError | 
     hour (`ambiguous-time`) of its zone; None when it happened once."""
     tz = zone(zone_name)
     kind = classify_wall_time(start, tz)
+    if kind is WallTime.EXISTS:
+        return None
     wall = start.strftime("%Y-%m-%d %H:%M")
     if kind is WallTime.GAP:
         return PydanticCustomError(
