@@ -201,7 +201,7 @@ def reference_findings_ja(
     readout of 上川 and クレーバ, or a misspelling `上山大臣`), with the closest listed short
     form as the suggestion. `offices` are texts such as the participants' Japanese titles:
     a word that stands in one (`ウクライナ` of `ウクライナ外務大臣`) is a country, no name."""
-    if not people or not _REFERENCE_JA.search(text):
+    if not people:
         return []
     office_text: str | None = None
     out = []
