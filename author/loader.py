@@ -14,14 +14,14 @@ so that it can:
 
 How: the common file (no alias, tag, merge key, duplicate or non-name key, control
 character or second document: nearly every readout) is read by `_CommonReader`, straight
-into data; any other file by `_Builder`, which reads the events again from the start, as
-it reads any file. In `_Builder` each node being built is a frame that knows what it
-expects next and takes each finished value (`add`): a `_MappingFrame` (a key, that key's
-value, or a refused key's value to drop), a `_SequenceFrame` (the next item), and the
-`_DocumentFrame` holding the whole. Where values stand is the business of a positions
-strategy the frames report to: `_Recording`, or `_NotRecording`, the default, whose
-positions are found by a second, recording reading when first asked for. `_span` is the
-one place a parser's mark becomes a `Span`.
+into data, and its positions found by `_CommonRecorder`; any other file by `_Builder`,
+which reads the events again from the start, as it reads any file. In `_Builder` each
+node being built is a frame that knows what it expects next and takes each finished value
+(`add`): a `_MappingFrame` (a key, that key's value, or a refused key's value to drop), a
+`_SequenceFrame` (the next item), and the `_DocumentFrame` holding the whole. Where values
+stand is the business of a positions strategy the frames report to: `_Recording`, or
+`_NotRecording`, the default, whose positions are found by a second, recording reading
+when first asked for. `_span` is the one place a parser's mark becomes a `Span`.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import partial
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 import yaml
 
@@ -624,11 +624,11 @@ class _Builder:
         return Document(self.text, root.value, self.positions, self.problems)
 
 
-# -- the common file: read straight into data --------------------------------------------
+# -- the common file: read straight into data, or into positions ---------------------------
 
 
 class _Unusual(Exception):
-    """The common reader met what it leaves to `_Builder`."""
+    """A reader of the common file met what it leaves to `_Builder`."""
 
 
 _SCALAR = yaml.ScalarEvent
@@ -645,14 +645,15 @@ _MAY_NOT_NAME = frozenset(("", *"0123456789+-.~<"))
 _DEEPEST_COMMON = 100
 
 
-class _CommonReader:
-    """Reads the common file straight into data: no frames, no positions (nothing to point
-    at), no problems. The common file has no alias, tag, merge key, duplicate or non-name
-    key, control character or second document, and is within the limits (an anchor
-    changes nothing until an alias uses it). At anything else the reader raises
-    `_Unusual` (`_NeedPositions` at a duplicate key) and `_Builder` reads the file from
-    its start, as it reads any file; so what this reader returns is what `_Builder`
-    would."""
+class _CommonReading:
+    """What the two readers of the common file share: the stream around its one document,
+    the depth at which they give up, and the count of nodes.
+
+    The common file has no alias, tag, merge key, duplicate or non-name key, control
+    character or second document, and is within the limits (an anchor changes nothing
+    until an alias uses it). At anything else a reader raises `_Unusual` and `_Builder`
+    reads the file from its start, as it reads any file; so what a reader gives is what
+    `_Builder` would."""
 
     __slots__ = ("get", "max_depth", "nodes")
 
@@ -666,7 +667,7 @@ class _CommonReader:
         get()  # the stream's start
         data = None
         if type(get()) is yaml.DocumentStartEvent:
-            data = self.node(get(), 0)
+            data = self.root(get())
             self.nodes += 1
             if type(get()) is not yaml.DocumentEndEvent:
                 raise _Unusual  # pragma: no cover - the parser ends the document here
@@ -675,6 +676,21 @@ class _CommonReader:
         if get() is not None:
             raise _Unusual  # pragma: no cover - the parser ends the stream here
         return data
+
+    def root(self, event: Any) -> Any:
+        """Read the document's node, which starts with `event`."""
+        raise NotImplementedError
+
+
+class _CommonReader(_CommonReading):
+    """Reads the common file straight into data: no frames, no positions (nothing to point
+    at), no problems. It raises `_NeedPositions` at a duplicate key (whose message names
+    the line of the first one)."""
+
+    __slots__ = ()
+
+    def root(self, event: Any) -> Any:
+        return self.node(event, 0)
 
     def node(self, event: Any, depth: int) -> Any:
         """The value that starts with `event`, inside `depth` collections."""
@@ -757,33 +773,120 @@ def _key(event: yaml.ScalarEvent) -> str:
     return key
 
 
-def _read_common(
-    text: str, path: str, max_depth: int, max_nodes: int, raw: bytes | None
-) -> Document | None:
-    """The common file's document (see `_CommonReader`), or None for any other file.
+class _CommonRecorder(_CommonReading):
+    """Records where every value and every key of the common file stands, as `_Builder`
+    records them (and in the same order: a collection's place after its contents'), for
+    the reading that finds the positions of a document when they are first asked for."""
 
-    `raw`, the bytes `text` was decoded from, is what the parser reads when it has no
-    byte-order mark (it is then the text in UTF-8): the parser would otherwise encode the
-    text to UTF-8 first, a tenth of the reading's time for Japanese text."""
-    source = raw if raw is not None and not raw.startswith(_BOMS) else text
+    __slots__ = ("positions",)
+
+    def __init__(self, get: Callable[[], Any], max_depth: int):
+        super().__init__(get, max_depth)
+        self.positions = _Recording()
+
+    def root(self, event: Any) -> None:
+        self.positions.values[()] = self.node(event, (), 0)
+
+    def node(self, event: Any, loc: Loc, depth: int) -> Span:
+        """Where the value that starts with `event` stands (its contents recorded)."""
+        kind = type(event)
+        start = event.start_mark
+        if kind is _SCALAR:
+            _scalar(event)
+            end = event.end_mark
+        elif kind is not _MAPPING_START and kind is not _SEQUENCE_START:
+            raise _Unusual  # an alias
+        elif event.tag is not None or depth >= self.max_depth:
+            raise _Unusual
+        elif kind is _MAPPING_START:
+            end = self.mapping(loc, depth + 1)
+        else:
+            end = self.sequence(loc, depth + 1)
+        return _new_tuple(Span, (start.line + 1, start.column + 1, start.index, end.index))
+
+    def mapping(self, loc: Loc, depth: int) -> Any:
+        """Record a mapping's keys and values; the mark where it ends."""
+        get, scalar, values, keys = self.get, _SCALAR, self.positions.values, self.positions.keys
+        count = 0
+        event: Any
+        while type(event := get()) is scalar:
+            key = event.value
+            if event.style or event.tag is not None or key[:1] in _MAY_NOT_NAME or key in _WORDS:
+                key = _key(event)
+            at = (*loc, key)
+            if at in keys:
+                raise _Unusual  # a duplicate key
+            keys[at] = _span_of(event)
+            event = get()
+            if type(event) is scalar and event.tag is None and event.style != '"':
+                values[at] = _span_of(event)
+            else:
+                values[at] = self.node(event, at, depth)
+            count += 1
+        if type(event) is not _MAPPING_END:
+            raise _Unusual  # a key that is a collection, or an alias
+        self.nodes += 2 * count
+        return event.end_mark
+
+    def sequence(self, loc: Loc, depth: int) -> Any:
+        """Record a list's items; the mark where it ends."""
+        get, scalar, values = self.get, _SCALAR, self.positions.values
+        index = 0
+        event: Any
+        while type(event := get()) is not _SEQUENCE_END:
+            at = (*loc, index)
+            if type(event) is scalar and event.tag is None and event.style != '"':
+                values[at] = _span_of(event)
+            else:
+                values[at] = self.node(event, at, depth)
+            index += 1
+        self.nodes += index
+        return event.end_mark
+
+
+_Reading = TypeVar("_Reading", bound=_CommonReading)
+
+
+def _read_commonly(
+    reading: type[_Reading], source: str | bytes, max_depth: int, max_nodes: int
+) -> tuple[_Reading, Any] | None:
+    """A common reader's reading of `source` and what it gave, or None if it is no common
+    file (or PyYAML's own reader, which checks the characters first, refuses it)."""
     try:
         loader = EventLoader(source)
-    except yaml.YAMLError:  # PyYAML's own reader, which checks the characters here
+    except yaml.YAMLError:
         return None
-    reader = _CommonReader(loader.get_event, max_depth)
+    reader = reading(loader.get_event, max_depth)
     try:
-        data = reader.stream()
+        found = reader.stream()
     except (_Unusual, yaml.YAMLError):
         return None  # `_Builder` reports a syntax error exactly: a limit may come first
     finally:
         loader.dispose()
-    if reader.nodes > max_nodes:
+    return (reader, found) if reader.nodes <= max_nodes else None
+
+
+def _read_common(
+    text: str, path: str, max_depth: int, max_nodes: int, raw: bytes | None
+) -> Document | None:
+    """The common file's document (see `_CommonReading`), or None for any other file.
+
+    `raw`, the bytes `text` was decoded from, is what the parser reads when it has no
+    byte-order mark (it is then the text in UTF-8), rather than encode the text again:
+    about a twentieth of the reading's time for a readout with Japanese text."""
+    source = raw if raw is not None and not raw.startswith(_BOMS) else text
+    read = _read_commonly(_CommonReader, source, max_depth, max_nodes)
+    if read is None:
         return None
-    return Document(text, data, partial(_record, text, path, max_depth, max_nodes), [])
+    later = partial(_record, text, path, max_depth, max_nodes)
+    return Document(text, read[1], later, [])
 
 
 def _record(text: str, path: str, max_depth: int, max_nodes: int) -> _Recording:
     """Read `text` again, recording where every value and key stands."""
+    read = _read_commonly(_CommonRecorder, text, max_depth, max_nodes)
+    if read is not None:
+        return read[0].positions
     builder = _Builder(text, path, max_depth, max_nodes, _Recording())
     builder.run()
     return builder.positions

@@ -5,7 +5,6 @@ validator reports them with the same stable codes as every other rule. A check t
 belongs to one field of a model-level validator names that field in `ctx["field"]`.
 """
 
-from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
@@ -537,8 +536,8 @@ def follow_on_order_problems(
     out = []
     for index, follow_on in enumerate(follow_ons):
         begins = follow_on.local_start(start.date())
-        if begins is None:
-            continue
+        if begins is None or (begins > start and (end is None or begins >= end)):
+            continue  # after the meeting (or its start, when its end is not known)
         wall = begins.strftime("%H:%M") if begins.date() == start.date() else str(begins)[:16]
         if begins <= start:
             out.append(
@@ -549,7 +548,7 @@ def follow_on_order_problems(
                     "meeting",
                 )
             )
-        elif end is not None and begins < end:
+        elif end is not None:  # before the end: the others were passed over above
             out.append(
                 (
                     index,
@@ -600,6 +599,8 @@ def wall_time_problem(start: datetime, zone_name: str) -> PydanticCustomError | 
     hour (`ambiguous-time`) of its zone; None when it happened once."""
     tz = zone(zone_name)
     kind = classify_wall_time(start, tz)
+    if kind is WallTime.EXISTS:
+        return None
     wall = start.strftime("%Y-%m-%d %H:%M")
     if kind is WallTime.GAP:
         return PydanticCustomError(
@@ -839,7 +840,7 @@ class PointItem(Strict):
     ja: PointJa | None = Field(default=None, description="the point in Japanese")
 
     @model_validator(mode="after")
-    def _has_content(self) -> PointItem:
+    def _has_content(self) -> "PointItem":
         if self.text is None and not (self.heading or "").strip() and not self.points:
             raise PydanticCustomError(
                 "empty-point", "a point needs text, a heading or sub-points", {"field": "text"}

@@ -3,12 +3,13 @@ setting, a lint code, a style, a kind, a zone, a person, an honorific)."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
 def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The choice nearest to `word` (difflib's ratio, at least `cutoff`), or None."""
+    import difflib  # here, not at the top: only a near miss needs it, and start-up matters
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return close[0] if close else None
 

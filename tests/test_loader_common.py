@@ -1,6 +1,7 @@
-"""The loader reads the common file by a faster way than the rest: whatever the file, what it
-gives must be what the recording reading gives (`record_positions=True`, which always reads
-by the general way), to the type of every value, every problem and every position."""
+"""The loader reads the common file, and finds its positions, by a faster way than the rest:
+whatever the file, what it gives must be what the recording reading gives
+(`record_positions=True`, which always reads by the general way), to the type of every
+value, every problem and every position."""
 
 from __future__ import annotations
 
@@ -53,8 +54,8 @@ def _outcome(
         "loaded",
         _typed(document.data),
         _diagnostics(document.problems),
-        document.values,
-        document.keys,
+        list(document.values.items()),  # in the same order too
+        list(document.keys.items()),
     )
 
 
@@ -98,7 +99,7 @@ def test_fuzz_inputs_and_the_examples_read_alike() -> None:
 def test_the_pure_python_parser_reads_alike(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without libyaml (PyYAML's own parser, whose reader checks the characters first)."""
     monkeypatch.setattr(loader, "EventLoader", yaml.SafeLoader)
-    assert assert_same_from_bytes(SUITE[::4] + FUZZ[::4]) > len(FUZZ) // 8
+    assert assert_same_from_bytes(SUITE[::2] + FUZZ[::10]) > len(SUITE) // 2
 
 
 COMMON = REFERENCE.read_text(encoding="utf-8")
