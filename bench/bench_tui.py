@@ -10,7 +10,7 @@ numbered) in a temporary folder, then measures in this one run, headless (Textua
   first refresh, median of --runs; baseline: a bare Textual App with one Static showing
   the same page text. The editor paints the page's fields, the preview and the problems
   first and mounts the rest of the form right after (author/tui/widgets/progressive.py):
-  "all in" is the time until every field is mounted and painted. Each run starts with
+  "all fields in" is the time until every field is mounted and painted. Each run starts with
   `gc.collect()`, editor and baseline alike: an editor starts in a process of its own,
   and without it each run would also pay for collecting the garbage of the apps run
   before it in this one (up to twice the first paint, measured).
