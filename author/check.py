@@ -128,15 +128,19 @@ def check_bytes(raw: bytes, path: str = "<stdin>", config: Config | None = None)
         text = decode(raw, path)
     except LoadFailed as failed:
         return CheckResult(path, failed.diagnostics)
-    return check_text(text, path, config)
+    return check_text(text, path, config, raw=raw)
 
 
-def check_text(text: str, path: str = "<stdin>", config: Config | None = None) -> CheckResult:
+def check_text(
+    text: str, path: str = "<stdin>", config: Config | None = None, *, raw: bytes | None = None
+) -> CheckResult:
     """Load, validate and lint one readout's YAML text; every problem in one list."""
     config = config or Config()
     result = CheckResult(path)
     try:
-        document = load_document(text, path, max_depth=config.max_depth, max_nodes=config.max_nodes)
+        document = load_document(
+            text, path, max_depth=config.max_depth, max_nodes=config.max_nodes, raw=raw
+        )
     except LoadFailed as failed:
         result.diagnostics = sorted(failed.diagnostics, key=Diagnostic.sort_key)
         return result
