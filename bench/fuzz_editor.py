@@ -24,13 +24,14 @@ import sys
 import tempfile
 import time
 import traceback
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from textual import events  # noqa: E402
-from textual.keys import _character_to_key  # noqa: E402
+from textual.keys import ASCII_KEY_NAMES, KEY_NAME_REPLACEMENTS  # noqa: E402
 
 from author.config import Config  # noqa: E402
 from author.tui.app import AuthorApp  # noqa: E402
@@ -92,6 +93,18 @@ def random_event(rng: random.Random) -> tuple[str, str]:
     return "paste", "".join(rng.choice(PASTE_PARTS) for _ in range(rng.randint(1, 4)))
 
 
+def key_name(char: str) -> str:
+    """Textual's name of the key that types `char` (`.` is `full_stop`), as the terminal
+    driver names it (from Textual's public key tables)."""
+    if char.isalnum():
+        return char
+    try:
+        name = unicodedata.name(char).lower().replace("-", "_").replace(" ", "_")
+    except ValueError:
+        name = ASCII_KEY_NAMES.get(char, char)
+    return KEY_NAME_REPLACEMENTS.get(name, name)
+
+
 async def session(path: Path | None, rng: random.Random, count: int, log: list) -> int:
     """Send `count` random events; the number sent before the app ended."""
     app = AuthorApp.for_file(path, Config(), cursor_blink=False)
@@ -106,17 +119,10 @@ async def session(path: Path | None, rng: random.Random, count: int, log: list) 
             if kind == "paste":
                 app.post_message(events.Paste(value))
             else:
-                key = (
-                    value
-                    if kind == "key"
-                    else (
-                        value if value.isalnum() and value.isascii() else _character_to_key(value)
-                    )
-                )
+                key = value if kind == "key" else key_name(value)
                 event = events.Key(key, value if kind == "char" else None)
                 event.set_sender(app)
-                assert app._driver is not None
-                app._driver.send_message(event)
+                app.post_message(event)  # as the terminal driver hands a key to the app
             if sent % 10 == 0:
                 await pilot.pause()
         await pilot.pause()

@@ -303,8 +303,11 @@ def test_the_editor_in_a_real_browser(readout: Path, tmp_path: Path) -> None:
             page = context.new_page()
             page.goto(address)
             page.wait_for_selector(".xterm-screen")
-            screen = wait_for_screen(page, "Section", "Japan-Ukraine Relations", "7:05 a.m. JST")
-            assert "Preview" in screen and "Principals" in screen  # the form and the preview
+            # the form and the preview (the form's participants come right after the first
+            # paint: author/tui/widgets/progressive.py)
+            wait_for_screen(
+                page, "Section", "Japan-Ukraine Relations", "7:05 a.m. JST", "Preview", "Principals"
+            )
             page.screenshot(path=str(ARTIFACTS / "serve-browser-opened.png"))
 
             # One tab at a time: a second one is told the readout is open elsewhere.

@@ -29,6 +29,7 @@ def test_preview_one_key_away_at_80x24(snap_compare, reference_copy: Path) -> No
 
 def test_wrong_time_zone(snap_compare, reference_copy: Path) -> None:
     async def mistype_the_zone(pilot) -> None:
+        await settle(pilot)  # the whole form (the zone comes right after the first paint)
         pilot.app.editor.query_one("#timezone").focus()
         await pilot.press("ctrl+u")
         await type_text(pilot, "America/NewYork")
@@ -40,4 +41,6 @@ def test_wrong_time_zone(snap_compare, reference_copy: Path) -> None:
 
 
 def test_help_screen(snap_compare, reference_copy: Path) -> None:
-    assert snap_compare(editor(reference_copy), terminal_size=(100, 40), press=["f1"])
+    assert snap_compare(
+        editor(reference_copy), terminal_size=(100, 40), press=["f1"], run_before=settle
+    )

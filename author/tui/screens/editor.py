@@ -121,7 +121,11 @@ class EditorScreen(Screen[None]):
     AUTO_FOCUS = "#section"
     BINDINGS: ClassVar[list[BindingType]] = bindings("editor")  # author/tui/keys.py
 
-    CHECK_INTERVAL = 0.1  # while typing, at most one check per 100 ms
+    # While typing, a check waits after the last one for CHECK_SHARE times what that one
+    # took (checks take at most a third of the time: keys typed meanwhile are checked
+    # together, none lost), and never longer than CHECK_INTERVAL.
+    CHECK_INTERVAL = 0.1
+    CHECK_SHARE = 3
     # The form beyond its first part is mounted right after the first paint (False: only
     # when a key needs it, as a test of the keys that do may ask)
     MOUNT_REST_AFTER_PAINT = True
@@ -135,7 +139,8 @@ class EditorScreen(Screen[None]):
         self.router = ProblemRouter(self._problem_targets)
         self._checks = 0  # counts the checks run (for PreviewPainted)
         self._check_timer: Timer | None = None
-        self._last_check = 0.0
+        self._last_check = 0.0  # when the last check started
+        self._check_cost = 0.0  # and how long it took (with its preview)
         self._draft_error_shown = False
         self._focus_before_preview: Widget | None = None
         self._mounting = asyncio.Lock()  # the rest of the form, being mounted
@@ -172,11 +177,12 @@ class EditorScreen(Screen[None]):
             self.offer_drafts(drafts)
         self.call_after_refresh(self._first_paint)
 
-    async def _first_paint(self) -> None:
-        # Reports go to the app's own queue: this screen's is busy mounting the rest.
+    def _first_paint(self) -> None:
         self.app.post_message(FirstPaint())
         if self.MOUNT_REST_AFTER_PAINT:
-            await self.all_mounted()
+            # in a worker: the screen goes on taking in the keys typed meanwhile (their
+            # checks and previews), and those that need the whole form wait for it
+            self.run_worker(self.all_mounted(), group="mount")
 
     async def all_mounted(self) -> None:
         """Mount the parts of the form still waiting (author/tui/widgets/progressive.py):
@@ -259,10 +265,12 @@ class EditorScreen(Screen[None]):
 
     # -- checking -------------------------------------------------------------------------
     def schedule_check(self) -> None:
-        """Check soon: at once after a pause in typing, at most every CHECK_INTERVAL."""
+        """Check soon: at once after a pause in typing, else once the last check is
+        CHECK_SHARE times its cost behind (at most CHECK_INTERVAL)."""
         if self._check_timer is not None:
             return
-        delay = self._last_check + self.CHECK_INTERVAL - time.monotonic()
+        gap = min(self.CHECK_INTERVAL, self.CHECK_SHARE * self._check_cost)
+        delay = self._last_check + gap - time.monotonic()
         self._check_timer = self.set_timer(max(delay, 0.001), self.check_now)
 
     def check_now(self) -> CheckResult:
@@ -282,20 +290,24 @@ class EditorScreen(Screen[None]):
             )
             return self.result or CheckResult(str(self.session.path or "<new readout>"))
         self.result = result
-        self.show_preview(preview_state(result, self.session.data, self.preview.lang,
-                                        self.config))
+        self._checks += 1
+        painted = PreviewPainted(self._checks)
+        state = preview_state(result, self.session.data, self.preview.lang, self.config)
+        if self.show_preview(state) and self.preview.page.region:
+            self.preview.page.report_when_painted(painted)  # once the new page is painted
+        else:  # nothing new to paint there
+            self.call_after_refresh(self.app.post_message, painted)
         self.problems.show(result.diagnostics)
         self.show_field_problems(result.diagnostics)
-        self._checks += 1
-        self.call_after_refresh(self.app.post_message, PreviewPainted(self._checks))
+        self._check_cost = time.monotonic() - self._last_check
         return result
 
-    def show_preview(self, state: PreviewState) -> None:
+    def show_preview(self, state: PreviewState) -> bool:
+        """Show the preview of a check; False when the page shown stays as it is."""
         if state.failure:
             self.notify(state.failure, title="Preview", severity="error")
-        if state.page is not None:
-            self.preview.show_page(state.page)
         self.preview.show_status(state.errors, state.warnings, state.partial, state.missing)
+        return state.page is not None and self.preview.show_page(state.page)
 
     # -- problems at their fields -----------------------------------------------------------
     def _problem_targets(self) -> list[ProblemTarget]:
