@@ -128,15 +128,19 @@ def check_bytes(raw: bytes, path: str = "<stdin>", config: Config | None = None)
         text = decode(raw, path)
     except LoadFailed as failed:
         return CheckResult(path, failed.diagnostics)
-    return check_text(text, path, config)
+    return check_text(text, path, config, raw=raw)
 
 
-def check_text(text: str, path: str = "<stdin>", config: Config | None = None) -> CheckResult:
+def check_text(
+    text: str, path: str = "<stdin>", config: Config | None = None, *, raw: bytes | None = None
+) -> CheckResult:
     """Load, validate and lint one readout's YAML text; every problem in one list."""
     config = config or Config()
     result = CheckResult(path)
     try:
-        document = load_document(text, path, max_depth=config.max_depth, max_nodes=config.max_nodes)
+        document = load_document(
+            text, path, max_depth=config.max_depth, max_nodes=config.max_nodes, raw=raw
+        )
     except LoadFailed as failed:
         result.diagnostics = sorted(failed.diagnostics, key=Diagnostic.sort_key)
         return result
@@ -164,31 +168,33 @@ def check_text(text: str, path: str = "<stdin>", config: Config | None = None) -
     try:
         result.readout = Readout.model_validate(data, context={"home_zone": config.home_zone})
     except ValidationError as exc:
-        result.diagnostics.extend(_translate(exc, document, path))
-        missing = counterparts_problem_in(data)  # needed or not, the loaded role says
-        if missing is not None:
-            result.diagnostics.extend(_translate(missing, document, path))
-        # The model checks `published` against the meeting's date only once the meeting
-        # validates; a meeting with another problem still has a date to check against.
-        problem = published_problem_in(data)
-        if problem is not None:
-            span = document.span(("published",))
-            result.diagnostics.append(
-                Diagnostic(
-                    span.line,
-                    span.col,
-                    "error",
-                    problem.type,
-                    problem.message(),
-                    path,
-                    ("published",),
-                )
-            )
+        result.diagnostics.extend(_model_problems(exc, data, document, path))
     if document.problems:
         result.readout = None  # part of the file was not read: nothing to render
     result.diagnostics.extend(lint(document, path, config))
     result.diagnostics = in_order(d for d in result.diagnostics if d.code not in config.disable)
     return result
+
+
+def _model_problems(
+    exc: ValidationError, data: dict[str, Any], document: Document, path: str
+) -> list[Diagnostic]:
+    """The model's errors, and those it could not reach past them."""
+    out = _translate(exc, document, path)
+    missing = counterparts_problem_in(data)  # needed or not, the loaded role says
+    if missing is not None:
+        out.extend(_translate(missing, document, path))
+    # The model checks `published` against the meeting's date only once the meeting
+    # validates; a meeting with another problem still has a date to check against.
+    problem = published_problem_in(data)
+    if problem is not None:
+        span = document.span(("published",))
+        out.append(
+            Diagnostic(
+                span.line, span.col, "error", problem.type, problem.message(), path, ("published",)
+            )
+        )
+    return out
 
 
 def japanese_page_errors(result: CheckResult) -> list[Diagnostic]:

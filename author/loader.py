@@ -462,6 +462,21 @@ class _Builder:
         self.problem(span, code, message, loc)
         return LoadFailed(self.problems)
 
+    def failure(self, exc: yaml.YAMLError) -> LoadFailed:
+        """What PyYAML raised, as the problem that stops the reading."""
+        if isinstance(exc, yaml.MarkedYAMLError):
+            return self.fatal(*_syntax_problem(exc, self.text, self.max_depth))
+        if isinstance(exc, yaml.reader.ReaderError):
+            at = max(0, min(int(exc.position), len(self.text)))
+            char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+            return self.fatal(
+                _span_at(self.text, at),
+                "yaml-syntax",
+                f"character {char!r} (U+{ord(char):04X}) is not allowed in YAML: "
+                "control characters must be removed",
+            )
+        return self.fatal(Span(1, 1, 0, 0), "yaml-syntax", str(exc).strip())
+
     def count(self, n: int, node: _Node) -> None:
         self.nodes += n
         if self.nodes > self.max_nodes:
@@ -598,22 +613,17 @@ class _Builder:
 
     def run(self) -> Document:
         root = self.stack[0]
-        loader = EventLoader(self.text)
+        try:
+            # PyYAML's own reader (no libyaml) checks every character here, before the
+            # first event: a control character is refused by the constructor.
+            loader = EventLoader(self.text)
+        except yaml.YAMLError as exc:
+            self.stack.clear()
+            raise self.failure(exc) from None
         try:
             self.read_events(loader.get_event)
-        except yaml.MarkedYAMLError as exc:
-            raise self.fatal(*_syntax_problem(exc, self.text, self.max_depth)) from None
-        except yaml.reader.ReaderError as exc:
-            at = max(0, min(int(exc.position), len(self.text)))
-            char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-            raise self.fatal(
-                _span_at(self.text, at),
-                "yaml-syntax",
-                f"character {char!r} (U+{ord(char):04X}) is not allowed in YAML: "
-                "control characters must be removed",
-            ) from None
         except yaml.YAMLError as exc:
-            raise self.fatal(Span(1, 1, 0, 0), "yaml-syntax", str(exc).strip()) from None
+            raise self.failure(exc) from None
         finally:
             loader.dispose()
             self.stack.clear()

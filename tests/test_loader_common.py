@@ -236,3 +236,16 @@ def test_generated_documents_read_alike(text: str, twice: bool) -> None:
 )
 def test_a_file_read_from_its_bytes_reads_alike(raw: bytes) -> None:
     assert_same(decode(raw), raw)
+
+
+def test_without_libyaml_a_control_character_is_a_located_problem(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """PyYAML's own reader refuses the character when the parser is made, before any
+    event: that is a problem at its place too, not a traceback."""
+    monkeypatch.setattr(loader, "EventLoader", yaml.SafeLoader)
+    with pytest.raises(LoadFailed) as failed:
+        load_document("section: ok\ntitle: a\x07b\n", "x.readout.yaml")
+    (problem,) = failed.value.diagnostics
+    assert (problem.line, problem.col, problem.code) == (2, 9, "yaml-syntax")
+    assert "U+0007" in problem.message
