@@ -71,3 +71,16 @@ def test_a_burst_of_keys_in_a_terminal_fills_each_field(tmp_path: Path) -> None:
 
     assert target.exists(), screen[-2000:]
     assert header_values(load_data(target)) == EXPECTED
+
+
+async def test_ctrl_z_in_the_same_burst_undoes_the_letters_before_it(tmp_path: Path) -> None:
+    """`UN` then Ctrl+Z in one burst: the letters' edit reaches the session before the undo
+    that follows them, so Ctrl+Z takes them back (it said "Nothing to undo")."""
+    app = AuthorApp.for_file(tmp_path / "new.readout.yaml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.focused is not None and app.focused.id == "section"
+        send_keys(app, [key_event("U"), key_event("N"), events.Key("ctrl+z", None)])
+        await settle(pilot)
+        assert app.session.data.get("section") is None
+        assert app.editor.query_one("#section").value == ""

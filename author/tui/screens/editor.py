@@ -474,11 +474,22 @@ class EditorScreen(Screen[None]):
     # -- undo and redo ------------------------------------------------------------------------
     async def action_undo(self) -> None:
         await self.all_mounted()
+        await self.write_focused()
         await self.show_step(self.session.undo(), "Undone")
 
     async def action_redo(self) -> None:
         await self.all_mounted()
+        await self.write_focused()
         await self.show_step(self.session.redo(), "Redone")
+
+    async def write_focused(self) -> None:
+        """The focused control's value into the session now. A key binding (Ctrl+Z) can
+        run before the control has taken the keys typed just before it in the same burst
+        (`UN`, then Ctrl+Z): wait until it has, so that an undo sees those edits first."""
+        control = self.focused
+        if isinstance(control, Bound):
+            await control.wait_for_refresh()
+            self.write_control(control)
 
     async def show_step(self, step: Step | None, done: str) -> None:
         """Show the data an undo or redo changed, and move to it."""
