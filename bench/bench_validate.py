@@ -3,8 +3,9 @@ the batch render.
 
     .venv/bin/python bench/bench_validate.py [--files 1000,10000,50000] [--repeat 5] [--out DIR]
 
-Generates realistic readouts (3-15 points of 50-150 words, 2-6 participants, varied
-kinds, zones and durations; a third of them bilingual, with the Japanese page's `ja`
+Generates readouts (3-15 points of 50-150 words, about eight times a real readout's
+prose; 2-6 participants, varied kinds, zones and durations; a third of them bilingual,
+with the Japanese page's `ja`
 facts; of the others, a share written with edition 2's fields: named meetings,
 multilateral roles, group counterparts, follow-ons with their own start, multi-paragraph
 points) under bench/out/ (gitignored; the largest size once, reused by later runs while
