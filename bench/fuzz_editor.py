@@ -24,17 +24,16 @@ import sys
 import tempfile
 import time
 import traceback
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from textual import events  # noqa: E402
-from textual.keys import ASCII_KEY_NAMES, KEY_NAME_REPLACEMENTS  # noqa: E402
 
 from author.config import Config  # noqa: E402
 from author.tui.app import AuthorApp  # noqa: E402
+from author.tui.keys import key_name  # noqa: E402
 
 REFERENCE = ROOT / "examples" / "japan-ukraine-2023-09-20.readout.yaml"
 CHARACTERS = "abcxyzABC 0123456789.,:;-'\"()/#&<>{}[]²③①ｱ日本é\u00a0\u200b😀"
@@ -91,18 +90,6 @@ def random_event(rng: random.Random) -> tuple[str, str]:
     if roll < 0.95:
         return "key", rng.choice(KEYS)
     return "paste", "".join(rng.choice(PASTE_PARTS) for _ in range(rng.randint(1, 4)))
-
-
-def key_name(char: str) -> str:
-    """Textual's name of the key that types `char` (`.` is `full_stop`), as the terminal
-    driver names it (from Textual's public key tables)."""
-    if char.isalnum():
-        return char
-    try:
-        name = unicodedata.name(char).lower().replace("-", "_").replace(" ", "_")
-    except ValueError:
-        name = ASCII_KEY_NAMES.get(char, char)
-    return KEY_NAME_REPLACEMENTS.get(name, name)
 
 
 async def session(path: Path | None, rng: random.Random, count: int, log: list) -> int:

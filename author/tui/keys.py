@@ -9,9 +9,11 @@ field, or one of the dialogs.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
+from textual.keys import ASCII_KEY_NAMES, KEY_NAME_REPLACEMENTS
 
 ITEMS = ("participant", "point", "follow_on")  # the list items F5-F8 act on
 
@@ -151,3 +153,15 @@ def help_rows() -> list[tuple[str, str]]:
         for key in [*APP_KEYS, *KEYS]
         if key.help
     ]
+
+
+def key_name(char: str) -> str:
+    """Textual's name of the key that types `char` (`.` is `full_stop`, ` ` is `space`),
+    as the terminal driver names it: what a test or the fuzzer sends for a typed character."""
+    if char.isalnum():
+        return char
+    try:
+        name = unicodedata.name(char).lower().replace("-", "_").replace(" ", "_")
+    except ValueError:
+        name = ASCII_KEY_NAMES.get(char, char)
+    return KEY_NAME_REPLACEMENTS.get(name, name)

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import shutil
-import unicodedata
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -10,14 +9,13 @@ from typing import Any
 import pytest
 from textual import events
 from textual.app import App
-from textual.keys import ASCII_KEY_NAMES, KEY_NAME_REPLACEMENTS
 from textual.pilot import Pilot
 
 from author.tui.app import AuthorApp
+from author.tui.keys import key_name
 from tests.conftest import REFERENCE, REPO, SEED
 
 __all__ = ["REFERENCE", "REPO", "SEED"]
-
 
 
 @pytest.fixture(autouse=True)
@@ -61,18 +59,6 @@ def reference_copy(tmp_path: Path) -> Path:
     target = tmp_path / "japan-ukraine.readout.yaml"
     shutil.copyfile(REFERENCE, target)
     return target
-
-
-def key_name(char: str) -> str:
-    """Textual's name of the key that types `char` (`.` is `full_stop`, ` ` is `space`),
-    as the terminal driver names it."""
-    if char.isalnum():
-        return char
-    try:
-        name = unicodedata.name(char).lower().replace("-", "_").replace(" ", "_")
-    except ValueError:
-        name = ASCII_KEY_NAMES.get(char, char)
-    return KEY_NAME_REPLACEMENTS.get(name, name)
 
 
 def key_event(char: str) -> events.Key:
