@@ -5,7 +5,6 @@ validator reports them with the same stable codes as every other rule. A check t
 belongs to one field of a model-level validator names that field in `ctx["field"]`.
 """
 
-
 import re
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
