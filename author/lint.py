@@ -24,7 +24,8 @@ from author.suggest import closest, hint
 
 
 def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
+    # Not `value.strip()`: a point is long, and stripping copies it.
+    return value if isinstance(value, str) and value and not value.isspace() else None
 
 
 def _items(value: Any) -> list[tuple[int, Any]]:

@@ -25,7 +25,8 @@ NAME_FIELDS = ("family_name", "display_name", "given_name")
 
 
 def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
+    # Not `value.strip()`: a point is long, and stripping copies it.
+    return value if isinstance(value, str) and value and not value.isspace() else None
 
 
 def _items(value: Any) -> list[tuple[int, Any]]:
@@ -193,17 +194,19 @@ def japanese_problems(data: dict[str, Any]) -> Iterator[Problem]:
     pairs = list(point_pairs(data))
     for loc, message in missing_translations(data, pairs):
         yield Problem(loc, "warning", "missing-translation", message)
-    for _, english, ja_loc, japanese in pairs:
-        if english is None or not _text(japanese):
-            continue
-        mismatch = freetext_ja.number_mismatch(english, japanese)
+    translated = [(ja_loc, english, japanese) for _, english, ja_loc, japanese in pairs
+                  if english is not None and _text(japanese)]  # fmt: skip
+    mismatches = freetext_ja.number_mismatches([(en, ja) for _, en, ja in translated])
+    for (ja_loc, _, _), mismatch in zip(translated, mismatches, strict=True):
         if mismatch is not None:
             yield Problem(ja_loc, "warning", "translation-mismatch", mismatch.message())
     people, offices = known_people_ja(data)
-    for loc, text in japanese_texts(data, pairs):
+    texts = list(japanese_texts(data, pairs))
+    wide = freetext_ja.wide_digits_in([text for _, text in texts])
+    for loc, text in texts:
         findings = [
             *freetext_ja.clock_findings_ja(text),
-            *freetext_ja.digit_width_findings(text),
+            *(freetext_ja.digit_width_findings(text) if wide else ()),
             *freetext_ja.reference_findings_ja(text, people, offices),
         ]
         for f in findings:

@@ -290,7 +290,7 @@ DateValue = Annotated[
 
 
 def _not_blank(value: str) -> str:
-    if value and not value.strip():
+    if value.isspace():  # not `strip()`: no copy of a long text
         raise PydanticCustomError("empty-value", "only spaces: it would print as a blank")
     return value
 
@@ -803,7 +803,7 @@ class Participant(Strict):
 
 
 def _point_text(value: Any) -> Any:
-    if isinstance(value, str) and not value.strip():
+    if isinstance(value, str) and (not value or value.isspace()):  # no copy of a long text
         raise PydanticCustomError("empty-point", "a point must not be empty")
     return value
 

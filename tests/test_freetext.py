@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from author.rules.freetext import (
     KnownPerson,
@@ -11,6 +15,7 @@ from author.rules.freetext import (
     honorific_findings,
     ordinal_findings,
     reference_findings,
+    sparse_matches,
 )
 
 
@@ -144,3 +149,27 @@ def test_references_to_listed_or_third_people_pass(text: str) -> None:
 )
 def test_closing_punctuation(text: str, ok: bool) -> None:
     assert ends_with_punctuation(text) is ok
+
+
+# Patterns of the shapes `sparse_matches` serves: each match opens with one of `firsts`.
+_SPARSE_CASES = [
+    (re.compile(r"([0-9][0-9]*(?:,[0-9]{3})*(?:\.[0-9]+)?)(?:\s+(million|billion)\b)?"), "0123456789"),
+    (re.compile("大臣|外相"), "大外"),
+    (re.compile(r"(?<![0-9])[0-9]{2}(?=:)"), "0123456789"),  # context on both sides
+]
+_SPARSE_PIECES = st.sampled_from(
+    ["1", "22", "1,500", "2.5", " million", " billion", "x", " ", ":", "大臣", "大", "外相", "外", "臣", "。"]
+)
+
+
+@given(
+    case=st.sampled_from(_SPARSE_CASES),
+    text=st.lists(_SPARSE_PIECES, max_size=80).map("".join),
+)
+def test_sparse_matches_are_what_finditer_finds(
+    case: tuple[re.Pattern[str], str], text: str
+) -> None:
+    """Sparse or dense (past its limit it hands over to the regex engine's scan)."""
+    pattern, firsts = case
+    expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+    assert [(m.span(), m.groups()) for m in sparse_matches(pattern, text, firsts)] == expected

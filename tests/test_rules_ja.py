@@ -19,8 +19,10 @@ from author.rules.freetext_ja import (
     english_numbers,
     japanese_numbers,
     number_mismatch,
+    number_mismatches,
     reference_findings_ja,
     spelled_in,
+    wide_digits_in,
 )
 from author.rules.japanese import (
     back_to_ja,
@@ -490,3 +492,26 @@ def test_number_mismatch_agrees_with_the_values(english: str, japanese: str) -> 
         assert mismatch is not None
         assert len(mismatch.missing_in_japanese) == len(expected[0])
         assert len(mismatch.missing_in_english) == len(expected[1])
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(_EN_PIECES, max_size=8).map("".join),
+            st.lists(_JA_PIECES, max_size=8).map("".join),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_number_mismatches_of_a_readout_are_each_pairs_own(pairs: list[tuple[str, str]]) -> None:
+    """All the points' texts read in one scan per language: each verdict is the pair's."""
+    each = [_mismatch_by_values(english, japanese) for english, japanese in pairs]
+    verdicts = number_mismatches(pairs)
+    assert [verdict is None for verdict in verdicts] == [expected is None for expected in each]
+    assert verdicts == [number_mismatch(english, japanese) for english, japanese in pairs]
+
+
+@given(st.lists(st.lists(_JA_PIECES, max_size=6).map("".join), max_size=5))
+def test_wide_digits_in_tells_where_digit_width_has_work(texts: list[str]) -> None:
+    assert wide_digits_in(texts) is any(digit_width_findings(text) for text in texts)

@@ -55,6 +55,39 @@ def clock_times(text: str) -> Iterator[re.Match[str]]:
         pos = max(match.end(), start + 1)
 
 
+# At most this many candidates are looked up one by one in `sparse_matches`; past it,
+# the regex engine's own scan is the faster.
+_SPARSE_LIMIT = 48
+
+
+def sparse_matches(
+    pattern: re.Pattern[str], text: str, firsts: str
+) -> Iterable[re.Match[str]]:
+    """What `pattern.finditer(text)` gives, for a pattern whose every match starts with one
+    of the characters `firsts` and is never empty: tried only where such a character
+    stands. `re` scans for a pattern opening with a set of characters at several
+    nanoseconds a character; `str.find` skips to one character at a fraction of that, so
+    a long text with few candidates (a point's digits) is read some ten times faster."""
+    starts: list[int] = []
+    for first in firsts:
+        at = text.find(first)
+        while at >= 0:
+            starts.append(at)
+            if len(starts) > _SPARSE_LIMIT:
+                return pattern.finditer(text)
+            at = text.find(first, at + 1)
+    if not starts:
+        return ()
+    starts.sort()
+    found = []
+    end = 0
+    for at in starts:
+        if at >= end and (match := pattern.match(text, at)) is not None:
+            found.append(match)
+            end = match.end()
+    return found
+
+
 def clock_findings(text: str) -> list[Finding]:
     """Off-style clock times: `9:20a.m.`, `5:00 pm`, `08:40 a.m.`, `13:00 p.m.`, `9: 00`."""
     out: list[Finding] = []

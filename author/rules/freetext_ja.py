@@ -8,19 +8,24 @@ Japanese page" and "Fine points".
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import time
 from decimal import Decimal, InvalidOperation
 from functools import cache, cached_property, lru_cache
+from itertools import accumulate
 
 from author.rules.clock import MONTHS
 from author.rules.duration import NUMBER_WORDS
-from author.rules.freetext import Finding
+from author.rules.freetext import Finding, sparse_matches
 from author.rules.japanese import clock_ja, is_katakana
 from author.suggest import closest, hint
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+ASCII_DIGITS = "0123456789"
+WIDE_DIGITS = "０１２３４５６７８９"
+_ANY_DIGIT = ASCII_DIGITS + WIDE_DIGITS
+_FULL_WIDTH = str.maketrans(WIDE_DIGITS + "，．", ASCII_DIGITS + ",.")
 _TO_FOLD = re.compile("[０-９，．]")
 
 
@@ -34,6 +39,13 @@ def fold_digits(text: str) -> str:
 # -- digit-width ---------------------------------------------------------------------------
 
 _WIDE_DIGITS = re.compile(r"[０-９][０-９]*")  # a set first: see _NUMBER
+
+
+def wide_digits_in(texts: Sequence[str]) -> bool:
+    """Whether any of `texts` holds a full-width digit: one look over them all, so that
+    `digit_width_findings` runs only where it has something to find."""
+    joined = "\x00".join(texts)
+    return any(digit in joined for digit in WIDE_DIGITS)
 
 
 def digit_width_findings(text: str) -> list[Finding]:
@@ -105,6 +117,7 @@ def clock_findings_ja(text: str) -> list[Finding]:
 
 _PERSON_TITLES = ("大臣", "外相")
 _REFERENCE_JA = re.compile("|".join(_PERSON_TITLES))
+_TITLE_FIRSTS = "".join(sorted({title[0] for title in _PERSON_TITLES}))
 # What stands before 大臣/外相 and is not a family name: the office (`外務大臣`), a word
 # for "both", "the said", "each", "former" (`両外相`, `同大臣`, `元外相`), a country
 # (`各国外相`, `相手国外相`).
@@ -205,7 +218,7 @@ def reference_findings_ja(
         return []
     office_text: str | None = None
     out = []
-    for match in _REFERENCE_JA.finditer(text):
+    for match in sparse_matches(_REFERENCE_JA, text, _TITLE_FIRSTS):
         if text.startswith(_COMPOUND_AFTER, match.end()):
             continue
         found = _family_before(text, match.start())
@@ -350,30 +363,61 @@ _WIDE_NUMBER = (
 _SCALE = r"(?:\s+(thousand|million|billion|trillion)\b)?"
 _EN_WRITTEN = re.compile(rf"({_WIDE_NUMBER}){_SCALE}")
 # The same for a text of ASCII only (most English texts), where no digit is full width:
-# the regex engine skips to the next candidate faster through an ASCII set.
+# only the ten ASCII digits are looked for, and a dense text is scanned through an ASCII set.
 _EN_WRITTEN_ASCII = re.compile(rf"({_NUMBER}){_SCALE}")
 _JA_WRITTEN = re.compile(rf"({_WIDE_NUMBER})([兆億万]?)")
 
 
-def _written(pattern: re.Pattern[str], text: str) -> frozenset[str] | None:
-    """The numbers of `text` as written, full width folded and thousands separators dropped,
-    or None when one carries a scale (`1.5 million`) or a unit (`150万`): then only their
-    values compare."""
-    found = pattern.findall(text)
-    if any(scaled for _, scaled in found):
-        return None
-    return frozenset(number.translate(_FULL_WIDTH).replace(",", "") for number, _ in found)
+def _written_each(
+    pattern: re.Pattern[str], texts: Sequence[str], digits: str
+) -> list[frozenset[str] | None]:
+    """The numbers of each text as written, full width folded and thousands separators
+    dropped, or None for a text where one carries a scale (`1.5 million`) or a unit
+    (`150万`): then only their values compare. `digits`: the digits a number of `pattern`
+    starts with.
+
+    One scan of all the texts joined (a NUL ends every number), not one per text: a
+    readout's points are many short texts, and a scan costs most in starting it."""
+    joined = "\x00".join(texts)
+    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    found: list[list[str] | None] = [[] for _ in texts]
+    for match in sparse_matches(pattern, joined, digits):
+        index = bisect_right(starts, match.start()) - 1
+        numbers = found[index]
+        if numbers is None:
+            continue
+        number, scaled = match.groups()
+        if scaled:
+            found[index] = None
+        else:
+            numbers.append(number.translate(_FULL_WIDTH).replace(",", ""))
+    return [None if numbers is None else frozenset(numbers) for numbers in found]
 
 
 def number_mismatch(english: str, japanese: str) -> NumberMismatch | None:
     """Every number written in digits in one text must appear in the other: as digits
     (full width folded, thousands separators ignored), as part of a date, or, in the
     English, as a number word. Numbers written only as words need no counterpart."""
+    return number_mismatches([(english, japanese)])[0]
+
+
+def number_mismatches(pairs: Sequence[tuple[str, str]]) -> list[NumberMismatch | None]:
+    """`number_mismatch` of each (English, Japanese) pair of texts."""
+    english = [en for en, _ in pairs]
+    if all(text.isascii() for text in english):  # most English texts: ten digits to find
+        written_en = _written_each(_EN_WRITTEN_ASCII, english, ASCII_DIGITS)
+    else:
+        written_en = _written_each(_EN_WRITTEN, english, _ANY_DIGIT)
+    written_ja = _written_each(_JA_WRITTEN, [ja for _, ja in pairs], _ANY_DIGIT)
     # Most points write the same numbers the same way in both texts: then they agree, and
     # no number needs reading as a value.
-    written = _written(_EN_WRITTEN_ASCII if english.isascii() else _EN_WRITTEN, english)
-    if written is not None and written == _written(_JA_WRITTEN, japanese):
-        return None
+    return [
+        None if en is not None and en == ja else _mismatch_by_value(*pair)
+        for pair, en, ja in zip(pairs, written_en, written_ja, strict=True)
+    ]
+
+
+def _mismatch_by_value(english: str, japanese: str) -> NumberMismatch | None:
     en, ja = english_numbers(english), japanese_numbers(japanese)
     if not en and not ja:
         return None
