@@ -311,6 +311,8 @@ MAX_TEMPLATE_VALUE = 1_000_000
 MAX_TEMPLATE_WIDTH = 10_000
 # `lipsum(n)`: at most this many paragraphs of at most this many words.
 MAX_LIPSUM = (100, 1_000)
+# The sandbox's verdicts it keeps (type and attribute name; a page reads a few dozen).
+MAX_SAFE_ATTRIBUTES = 4_096
 
 
 class RenderLimit(Exception):
@@ -508,6 +510,21 @@ def _sandbox_class() -> type:
             super().__init__(**options)
             self.filters = _capped_filters(self.filters)
             self.globals["lipsum"] = _capped_lipsum
+            self.safe_attributes: dict[tuple[type, str], bool] = {}
+
+        def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+            """Jinja2's verdict, kept per type and attribute name: it reads only those
+            (the name, and what the object is an instance of), and asking it again for
+            every attribute a template reads was a third of a long page's render. An
+            object whose `__class__` is not its type is asked every time."""
+            kind = type(obj)
+            key = (kind, attr)
+            safe = self.safe_attributes.get(key)
+            if safe is None:
+                safe = super().is_safe_attribute(obj, attr, value)
+                if obj.__class__ is kind and len(self.safe_attributes) < MAX_SAFE_ATTRIBUTES:
+                    self.safe_attributes[key] = safe
+            return safe
 
         def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
             _check()

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 import yaml
 
 from author.check import check_text
 from author.config import Config
-from author.render import lead_parts, markdown_escape, render
+from author.render import RenderError, lead_parts, markdown_escape, render
 from tests.conftest import EXAMPLES, REFERENCE, REPO, SEED, SHARED_SEED
 
 KAMIKAWA = {
@@ -398,3 +399,32 @@ def test_every_example_renders_in_every_format() -> None:
         for fmt in ("text", "md", "html"):
             page = render(result.readout, fmt)
             assert result.readout.section in page
+
+
+def test_the_sandbox_refuses_what_it_refused_after_it_let_the_same_type_through(
+    tmp_path: Path,
+) -> None:
+    """The sandbox keeps its verdicts per type and attribute name (author/render.py): a
+    point read fairly and rendered twice, then its private parts reached for through the
+    same type, are still refused; the shipped page is still the seed after."""
+    readout = check_text(REFERENCE.read_text(encoding="utf-8")).readout
+    assert readout is not None
+    fair = tmp_path / "fair"
+    fair.mkdir()
+    (fair / "page.txt.j2").write_text(
+        "{% for p in points %}{{ p.number }} {{ p.text|length }}\n{% endfor %}", encoding="utf-8"
+    )
+    first = render(readout, "text", template_dir=fair)
+    assert render(readout, "text", template_dir=fair) == first
+    assert first.startswith("1 ")
+    for template in (
+        "{% for p in points %}{{ p.__dict__ }}{% endfor %}",
+        "{% for p in points %}{{ p.number.__class__.__mro__ }}{% endfor %}",
+        "{% set x = points|list %}{{ x.append(1) }}",
+    ):
+        unsafe = tmp_path / str(abs(hash(template)))
+        unsafe.mkdir()
+        (unsafe / "page.txt.j2").write_text(template, encoding="utf-8")
+        with pytest.raises(RenderError):
+            render(readout, "text", template_dir=unsafe)
+    assert render(readout, "text") == SEED.read_text(encoding="utf-8") + "\n"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
@@ -32,12 +33,13 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Checkbox, Header, Input, Select, TextArea
 
-from author.check import CheckResult
+from author.check import CheckResult, CheckSteps
 from author.config import Config
 from author.diagnostics import Diagnostic, Loc, dotted
 from author.tui.allfields import EDITION_2_FIELD, SHOW_ALL, uses_edition_2
 from author.tui.drafts import Draft
 from author.tui.export import Notice, export_pages, saved_notice
+from author.tui.heap import IdleCollector, release, settle
 from author.tui.history import Step
 from author.tui.japanese import JA_FIELD, SHOW_JAPANESE, uses_japanese
 from author.tui.keys import bindings
@@ -80,6 +82,15 @@ from author.tui.widgets.progressive import Progressive
 from author.tui.widgets.unknown import UnknownFields
 
 WIDE = 110  # columns from which the preview sits beside the form
+
+
+@dataclass(frozen=True)
+class Checking:
+    """A check between its two steps: the readout and its page shown, the lint to run."""
+
+    steps: CheckSteps
+    state: PreviewState
+    cost: float  # how long the first step took, its page included
 
 
 class Form(VerticalScroll, Progressive, can_focus=False):
@@ -130,6 +141,7 @@ class EditorScreen(Screen[None]):
     # when a key needs it, as a test of the keys that do may ask)
     MOUNT_REST_AFTER_PAINT = True
     DRAFT_INTERVAL = 0.5  # the recovery draft trails the typing by at most this
+    IDLE = 0.4  # a pause this long after the last check: a full garbage collection
 
     def __init__(self, session: EditSession, config: Config) -> None:
         super().__init__(id="editor")
@@ -141,9 +153,11 @@ class EditorScreen(Screen[None]):
         self._check_timer: Timer | None = None
         self._last_check = 0.0  # when the last check started
         self._check_cost = 0.0  # and how long it took (with its preview)
+        self._checking: Checking | None = None  # a check whose lint is still to run
         self._draft_error_shown = False
         self._focus_before_preview: Widget | None = None
         self._mounting = asyncio.Lock()  # the rest of the form, being mounted
+        self.collector = IdleCollector()  # the full garbage collections (author/tui/heap.py)
 
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -172,6 +186,7 @@ class EditorScreen(Screen[None]):
         self.update_title()
         self.check_now()
         self.set_interval(self.DRAFT_INTERVAL, self.write_draft)
+        self.set_interval(self.IDLE, self._collect_if_idle)
         drafts = self.session.left_drafts()
         if drafts:
             self.offer_drafts(drafts)
@@ -197,6 +212,13 @@ class EditorScreen(Screen[None]):
             if self.result is not None:
                 self.show_field_problems(self.result.diagnostics)
             self.call_after_refresh(self.app.post_message, FormComplete())
+
+    def _collect_if_idle(self) -> None:
+        if time.monotonic() - self._last_check >= self.IDLE:
+            self.collector.collect_when_idle()
+
+    def on_unmount(self) -> None:
+        release()  # Python's own garbage collection again (author/tui/heap.py)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.query_one(KeyHints).show_for(event.widget)
@@ -271,42 +293,80 @@ class EditorScreen(Screen[None]):
             return
         gap = min(self.CHECK_INTERVAL, self.CHECK_SHARE * self._check_cost)
         delay = self._last_check + gap - time.monotonic()
-        self._check_timer = self.set_timer(max(delay, 0.001), self.check_now)
+        self._check_timer = self.set_timer(max(delay, 0.001), self.check_typed)
 
     def check_now(self) -> CheckResult:
         """Validate the data as it stands and update problems and preview (tests call this
         to wait for the throttled check deterministically)."""
+        checking = self._check_readout()
+        if checking is None:
+            return self.result or CheckResult(str(self.session.path or "<new readout>"))
+        return self._finish_check(checking)
+
+    def check_typed(self) -> None:
+        """The check of what was typed, in its two steps (author/check.py, CheckSteps):
+        the readout, and its page painted at once; the lint and the problems once that
+        page is painted. A later check takes over one not yet finished."""
+        self._check_readout(finish=True)
+
+    def _check_readout(self, finish: bool = False) -> Checking | None:
+        """The check's first step: the readout, and the preview's page of it; `finish`:
+        the second step once the page is painted."""
         if self._check_timer is not None:
             self._check_timer.stop()
             self._check_timer = None
         self._last_check = time.monotonic()
         try:
-            result = self.session.check()
+            steps = self.session.check_in_steps()
+            state = preview_state(steps.model, self.session.data, self.preview.lang, self.config)
         except Exception as exc:  # a bug in a rule must not cost the author their work
-            self.notify(
-                f"The check failed: {type(exc).__name__}: {exc}. Your text is kept; "
-                "please report this.",
-                severity="error",
-            )
-            return self.result or CheckResult(str(self.session.path or "<new readout>"))
-        self.result = result
+            self._check_failed(exc)
+            return None
         self._checks += 1
+        checking = self._checking = Checking(steps, state, time.monotonic() - self._last_check)
         painted = PreviewPainted(self._checks)
-        state = preview_state(result, self.session.data, self.preview.lang, self.config)
-        if self.show_preview(state) and self.preview.page.region:
-            self.preview.page.report_when_painted(painted)  # once the new page is painted
+        then = partial(self._finish_check, checking) if finish else lambda: None
+        if self.show_page(state) and self.preview.page.region:
+            self.preview.page.report_when_painted(painted, then)  # once the page is painted
         else:  # nothing new to paint there
             self.call_after_refresh(self.app.post_message, painted)
+            self.call_after_refresh(then)
+        return checking
+
+    def _finish_check(self, checking: Checking) -> CheckResult:
+        """The check's second step: the lint, then the problems and the status line."""
+        if checking is not self._checking:  # a later check has taken over
+            return self.result or checking.steps.model
+        self._checking = None
+        started = time.monotonic()
+        try:
+            result = checking.steps.finish()
+        except Exception as exc:
+            self._check_failed(exc)
+            return self.result or checking.steps.model
+        self.result = result
+        state = checking.state
+        errors = len(result.errors)
+        self.preview.show_status(
+            errors, len(result.diagnostics) - errors, state.partial, state.missing
+        )
         self.problems.show(result.diagnostics)
         self.show_field_problems(result.diagnostics)
-        self._check_cost = time.monotonic() - self._last_check
+        self._check_cost = checking.cost + time.monotonic() - started
+        self.collector.checked()
         return result
 
-    def show_preview(self, state: PreviewState) -> bool:
-        """Show the preview of a check; False when the page shown stays as it is."""
+    def _check_failed(self, exc: Exception) -> None:
+        self.notify(
+            f"The check failed: {type(exc).__name__}: {exc}. Your text is kept; "
+            "please report this.",
+            severity="error",
+        )
+
+    def show_page(self, state: PreviewState) -> bool:
+        """Show the page of a check; False when the page shown stays as it is."""
         if state.failure:
             self.notify(state.failure, title="Preview", severity="error")
-        self.preview.show_status(state.errors, state.warnings, state.partial, state.missing)
         return state.page is not None and self.preview.show_page(state.page)
 
     # -- problems at their fields -----------------------------------------------------------
@@ -321,8 +381,11 @@ class EditorScreen(Screen[None]):
         self.router.route(placed)
 
     def forget_targets(self) -> None:
-        """The form's widgets changed: find the problems' places again."""
+        """The form's widgets changed: find the problems' places again, and (once the
+        form is whole) collect the widgets it left behind (author/tui/heap.py)."""
         self.router.forget()
+        if self.form.complete:
+            self.call_after_refresh(settle)
 
     @on(ProblemsList.Chosen)
     async def _problem_chosen(self, event: ProblemsList.Chosen) -> None:
