@@ -7,12 +7,13 @@ and `render` imports Jinja2 only when they run."""
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import cast
 
 from author import __version__
-from author.commands import edit, new, render, schema, serve, validate
 from author.commands.base import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -25,19 +26,30 @@ from author.commands.base import (
 )
 from author.commands.output import drop_output, flush_out, tolerant_streams
 
-# In the order `author --help` lists them.
-COMMANDS: dict[str, Command] = {
-    "render": render,
-    "validate": validate,
-    "schema": schema,
-    "new": new,
-    "edit": edit,
-    "serve": serve,
-}
+# In the order `author --help` lists them; each is the module `author/commands/NAME.py`.
+COMMANDS = ("render", "validate", "schema", "new", "edit", "serve")
 
 
-def parser() -> argparse.ArgumentParser:
-    """The whole command line: the global options, then each command's own."""
+def command(name: str) -> Command:
+    """The module of the command `name`, imported when it is needed (a hook's
+    `author validate` has no use for the others)."""
+    return cast(Command, importlib.import_module(f"author.commands.{name}"))
+
+
+def named_command(argv: Sequence[str]) -> str | None:
+    """The command `argv` names, when plain to see: its first argument once `--config
+    PATH` is passed over. None otherwise (help, `--version`, an abbreviated option, a
+    misspelt command, no command): then the whole parser reads it."""
+    at = 0
+    while at < len(argv) and (argv[at] == "--config" or argv[at].startswith("--config=")):
+        at += 2 if argv[at] == "--config" else 1
+    return argv[at] if at < len(argv) and argv[at] in COMMANDS else None
+
+
+def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line: the global options, then each command's own; for an
+    `argv` that names its command, that command's only (`named_command`): it reads
+    `argv` exactly as the whole parser would, at a part of the start-up cost."""
     top = argparse.ArgumentParser(
         formatter_class=HelpFormatter,
         prog="author",
@@ -55,8 +67,9 @@ def parser() -> argparse.ArgumentParser:
     )
     # An explicit prog keeps argparse from sizing the terminal (importing shutil) at start-up.
     commands = top.add_subparsers(dest="command", metavar="COMMAND", prog="author")
-    for command in COMMANDS.values():
-        command.add_parser(commands)
+    named = named_command(argv) if argv is not None else None
+    for name in (named,) if named else COMMANDS:
+        command(name).add_parser(commands)
     return top
 
 
@@ -64,11 +77,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if sys.stderr is None:  # started with standard error closed: messages go nowhere
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     tolerant_streams()
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = parser(argv).parse_args(argv)
     if args.command is None:
         args.command, args.file = "edit", None
     try:
-        status = COMMANDS[args.command].run(args)
+        status = command(args.command).run(args)
         flush_out()
         return status
     except UsageError as exc:

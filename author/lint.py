@@ -32,15 +32,23 @@ def _items(value: Any) -> list[tuple[int, Any]]:
     return list(enumerate(value)) if isinstance(value, list) else []
 
 
-def _participants(data: dict[str, Any]) -> Iterator[tuple[Loc, dict[str, Any]]]:
-    for side in ("principals", "counterparts"):
-        for i, person in _items(data.get(side)):
-            if isinstance(person, dict):
-                yield (side, i), person
+People = list[tuple[Loc, dict[str, Any]]]  # the participants that are mappings, by side
 
 
-def free_texts(data: dict[str, Any]) -> Iterator[tuple[Loc, str, bool]]:
-    """Every text the author wrote as prose: (loc, text, is_a_point).
+def _participants(data: dict[str, Any]) -> People:
+    return [
+        ((side, i), person)
+        for side in ("principals", "counterparts")
+        for i, person in _items(data.get(side))
+        if isinstance(person, dict)
+    ]
+
+
+def free_texts(
+    data: dict[str, Any], people: People | None = None
+) -> Iterator[tuple[Loc, str, bool]]:
+    """Every text the author wrote as prose: (loc, text, is_a_point). `people`: the
+    readout's participants, when the caller has them already.
 
     Works on the loaded data, not the model, so that these checks run even while other
     parts of the file still have errors.
@@ -55,7 +63,7 @@ def free_texts(data: dict[str, Any]) -> Iterator[tuple[Loc, str, bool]]:
             loc = ("photos", i)
         if caption := _text(photo):
             yield loc, caption, False
-    for loc, context in _contexts(data):
+    for loc, context in _contexts(_participants(data) if people is None else people):
         yield loc, context, False
     for i, note in _items(data.get("footnotes")):
         if text := _text(note):
@@ -80,13 +88,15 @@ def _point_texts(loc: Loc, point: Any) -> Iterator[tuple[Loc, str, bool]]:
             yield (*loc, "points", j), text, False
 
 
-def known_people(data: dict[str, Any]) -> tuple[freetext.KnownPerson, ...]:
-    """The listed people as the points name them. Cached by the fields it reads: in an
-    archive, the same people come back file after file."""
+def known_people(
+    data: dict[str, Any], people: People | None = None
+) -> tuple[freetext.KnownPerson, ...]:
+    """The listed people as the points name them (`people` as `free_texts`). Cached by
+    the fields it reads: in an archive, the same people come back file after file."""
     described = tuple(
         (person.get("group") is not None, person.get("title"), person.get("family_name"),
          person.get("display_name"), person.get("short"))
-        for _, person in _participants(data)
+        for _, person in (_participants(data) if people is None else people)
     )  # fmt: skip
     try:
         return _known_people(described)
@@ -117,15 +127,15 @@ _CONTEXT_ENDS = ".,;"
 _BARE_DATE = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
 
 
-def _contexts(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
-    for loc, person in _participants(data):
+def _contexts(people: People) -> Iterator[tuple[Loc, str]]:
+    for loc, person in people:
         if context := _text(person.get("context")):
             yield (*loc, "context"), context
 
 
-def _bare_he_honorifics(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+def _bare_he_honorifics(people: People) -> Iterator[tuple[Loc, str]]:
     """`honorific: H.E.` with no `Mr.`/`Ms.`/`Dr.` (a title-first name prints none)."""
-    for loc, person in _participants(data):
+    for loc, person in people:
         honorific = _text(person.get("honorific"))
         if honorific and honorific.strip() == "H.E." and person.get("title_first") is not True:
             yield (*loc, "honorific"), honorific
@@ -181,8 +191,8 @@ def _style_problems(data: dict[str, Any], config: Config) -> Iterator[Problem]:
         )
 
 
-def _honorific_problems(data: dict[str, Any]) -> Iterator[Problem]:
-    for loc, person in _participants(data):
+def _honorific_problems(data: dict[str, Any], people: People) -> Iterator[Problem]:
+    for loc, person in people:
         honorific = _text(person.get("honorific"))
         if not honorific or is_known_honorific(honorific):
             continue
@@ -192,7 +202,7 @@ def _honorific_problems(data: dict[str, Any]) -> Iterator[Problem]:
         suggestion = fixed if fixed != honorific else None
         message = f"unknown honorific {honorific!r}{hint(suggestion)}"
         yield Problem((*loc, "honorific"), "warning", "unknown-honorific", message, suggestion)
-    for loc, honorific in _bare_he_honorifics(data):
+    for loc, honorific in _bare_he_honorifics(people):
         message = (
             f"a bare {honorific!r} before the name; the house style writes 'H.E. Mr.', "
             "'H.E. Ms.' or 'H.E. Dr.'"
@@ -200,8 +210,8 @@ def _honorific_problems(data: dict[str, Any]) -> Iterator[Problem]:
         yield Problem(loc, "warning", "honorific-style", message)
 
 
-def _context_problems(data: dict[str, Any]) -> Iterator[Problem]:
-    for loc, context in _contexts(data):
+def _context_problems(data: dict[str, Any], people: People) -> Iterator[Problem]:
+    for loc, context in _contexts(people):
         end = context.rstrip()[-1:]
         if end in _CONTEXT_ENDS:
             message = (
@@ -212,16 +222,17 @@ def _context_problems(data: dict[str, Any]) -> Iterator[Problem]:
             yield Problem(loc, "warning", "context-punctuation", message, fixed)
 
 
-def _timing_problems(data: dict[str, Any]) -> Iterator[Problem]:
+def _timing_problems(data: dict[str, Any], _: People) -> Iterator[Problem]:
     for loc, what in _unused_timing(data):
         yield Problem(loc, "warning", "unused-duration", what)
 
 
-def _free_text_problems(data: dict[str, Any]) -> Iterator[Problem]:
+def _free_text_problems(data: dict[str, Any], people: People) -> Iterator[Problem]:
     """The checks of the prose: closing punctuation, and the findings of one scan of all
     the texts (`freetext.findings`), each at its words."""
-    texts = list(free_texts(data))
-    found = freetext.findings([text for _, text, _ in texts], known_people(data), _mentions(data))
+    texts = list(free_texts(data, people))
+    listed = known_people(data, people)
+    found = freetext.findings([text for _, text, _ in texts], listed, _mentions(data))
     for (loc, text, is_point), text_findings in zip(texts, found, strict=True):
         if is_point and not freetext.ends_with_punctuation(text):
             message = "this point does not end with closing punctuation (. ! ?)"
@@ -239,8 +250,9 @@ def lint(document: Document, path: str, config: Config) -> list[Diagnostic]:
     validated, so a file's warnings come in the same run as its errors."""
     data = document.data if isinstance(document.data, dict) else {}
     problems = list(_style_problems(data, config))
+    people = _participants(data)  # once, for every check that reads them
     for check in _CHECKS:
-        problems += check(data)
+        problems += check(data, people)
     if lint_ja.has_japanese(data):
         problems += lint_ja.japanese_problems(data)
     return _placed(document, path, problems)

@@ -174,6 +174,22 @@ def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]
     assert "usage: author " + command in capsys.readouterr().out
 
 
+def test_help_lists_every_command_in_order(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    names = ["render", "validate", "schema", "new", "edit", "serve"]
+    places = [out.find(f"\n    {name} ") for name in names]
+    assert -1 not in places and places == sorted(places), out
+
+
+def test_a_misspelt_command_is_told_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["valdate", "x.readout.yaml"])
+    assert "invalid choice: 'valdate' (choose from 'render', 'validate'" in capsys.readouterr().err
+
+
 def test_version_and_usage_errors() -> None:
     done = run("--version")
     assert done.returncode == 0 and done.stdout.startswith("author ")

@@ -158,7 +158,7 @@ def test_a_title_is_read_whole_before_its_name() -> None:
 @settings(max_examples=400, deadline=None)
 @given(TEXTS | st.text(alphabet="0123456789:. apm١٢²", max_size=20))
 def test_clock_scan_matches_the_look_behind_regex(text: str) -> None:
-    slow = re.compile(r"(?<![0-9:.])" + freetext.CLOCK_TIME.pattern)
+    slow = re.compile(r"(?<![0-9:.])" + freetext.CLOCK_TIME)
     spans = [(m.start(), m.end(), m.groupdict()) for m in freetext.clock_times(text)]
     assert spans == [(m.start(), m.end(), m.groupdict()) for m in slow.finditer(text)]
 

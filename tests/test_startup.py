@@ -82,6 +82,17 @@ def test_render_check_is_headless() -> None:
     assert "docx" not in set(report["loaded"])
 
 
+def test_a_command_loads_no_other_commands_module() -> None:
+    report = probe("validate", "-q", str(REFERENCE))
+    commands = {m for m in report["ours"] if m.startswith("author.commands.")}
+    assert "author.commands.validate" in commands
+    others = {f"author.commands.{name}" for name in ("render", "new", "schema", "edit", "serve")}
+    assert not commands & others
+    # A command behind a global option is found too.
+    report = probe("--config", str(REPO / "pyproject.toml"), "validate", "-q", str(REFERENCE))
+    assert report["status"] == 0 and "author.commands.render" not in report["ours"]
+
+
 def test_validate_of_english_readouts_loads_no_japanese_finder() -> None:
     english = REPO / "examples" / "japan-philippines-telephone-2024-01-10.readout.yaml"
     report = probe("validate", "-q", str(english))

@@ -26,6 +26,10 @@ class Finding:
     suggestion: str | None = None
 
 
+# The finders' patterns are kept as text and compiled on their first use (`re` keeps them
+# compiled): a finder runs only where the one scan (`findings`) found it something to
+# check, so most runs never compile them, and a hook's start-up is spared the cost.
+#
 # Digits are ASCII digits throughout: the house style is about `9:20a.m.`, and the
 # one-pass scan in `findings` looks for these ten.
 #
@@ -35,7 +39,7 @@ class Finding:
 # What follows a clock time's first digit up to its colon; the scan's clock lead is the
 # digit with this after it.
 _CLOCK_AFTER_FIRST_DIGIT = r"[0-9]?\s*:"
-CLOCK_TIME = re.compile(
+CLOCK_TIME = (
     r"(?P<h>[0-9][0-9]?)(?P<sep>\s*:\s*)(?P<m>[0-9]{2})(?![0-9])"
     r"(?:(?P<gap>\s*)(?P<mer>[aApP])(?P<dot1>\.?)\s?(?P<m2>[mM])(?P<dot2>\.?)(?![A-Za-z]))?"
 )
@@ -46,7 +50,8 @@ def clock_times(text: str) -> Iterator[re.Match[str]]:
     """Every clock time in `text` (`CLOCK_TIME`) not glued to a digit, colon or dot before
     it, as `(?<![0-9:.])` before the pattern would find them, without its cost."""
     pos = 0
-    while (match := CLOCK_TIME.search(text, pos)) is not None:
+    pattern = re.compile(CLOCK_TIME)
+    while (match := pattern.search(text, pos)) is not None:
         start = match.start()
         if start and text[start - 1] in _BEFORE_CLOCK:
             pos = start + 1  # the look-behind would fail here; try the next position
@@ -134,8 +139,8 @@ def _clock_verdict(found: str, h: str, sep: str, m: str, mer: str | None) -> tup
 _MONTH = "|".join(MONTHS)
 _SUFFIXES = ("st", "nd", "rd", "th")
 _SUFFIX = "|".join(_SUFFIXES)
-_ORDINAL_AFTER = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-9]{{1,2}})(?P<suf>{_SUFFIX})\b")
-_ORDINAL_BEFORE = re.compile(
+_ORDINAL_AFTER = rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-9]{{1,2}})(?P<suf>{_SUFFIX})\b"
+_ORDINAL_BEFORE = (
     rf"\b(?:the\s+)?(?P<day>[0-9]{{1,2}})(?P<suf>{_SUFFIX})\s+(?:of\s+)?(?P<month>{_MONTH})\b"
 )
 # What follows an ordinal's first digit in the scan: a second digit, then the suffix's
@@ -145,7 +150,7 @@ _ORDINAL_AFTER_FIRST_DIGIT = "[0-9]?[" + "".join(x[0] for x in _SUFFIXES) + "]"
 _ORDINAL_SUFFIX_AHEAD = "(?:" + "|".join(f"(?<={x[0]})(?={x[1]})" for x in _SUFFIXES) + ")"
 
 
-_ANY_ORDINAL = re.compile(rf"[0-9](?:{_SUFFIX})\b")
+_ANY_ORDINAL = rf"[0-9](?:{_SUFFIX})\b"
 
 
 def _right_suffix(day: int) -> str:
@@ -157,10 +162,10 @@ def _right_suffix(day: int) -> str:
 def ordinal_findings(text: str) -> list[Finding]:
     """`June 22th` (wrong), `May 4th`, `the 4th of May` (off-style) → `May 4`."""
     out: list[Finding] = []
-    if not _ANY_ORDINAL.search(text):
+    if not re.search(_ANY_ORDINAL, text):
         return out
     for pattern in (_ORDINAL_AFTER, _ORDINAL_BEFORE):
-        for match in pattern.finditer(text):
+        for match in re.finditer(pattern, text):
             day = int(match["day"])
             fixed = f"{match['month']} {day}"
             found = match.group(0)
@@ -182,10 +187,10 @@ def ordinal_findings(text: str) -> list[Finding]:
 
 # What follows the `H` of a malformed honorific: `H. E.`, `H.E Mr.`, `H E.`, `H.E.Mr.`.
 _MALFORMED_AFTER_H = (r"\.\s+E\.", r"\.E(?=\s)", r"\s+E\.", r"\.E\.(?=(?:Mr|Ms|Dr)\b)")
-_HONORIFIC = re.compile("|".join(rf"\bH{after}" for after in _MALFORMED_AFTER_H))
+_HONORIFIC = "|".join(rf"\bH{after}" for after in _MALFORMED_AFTER_H)
 # `H.E.` then a name with no `Mr.`/`Ms.`/`Dr.` between: house style writes `H.E. Mr. CHO`.
 _BARE_AFTER_H = r"\.E\.[ \t]+"
-_BARE_HE = re.compile(rf"\bH{_BARE_AFTER_H}(?P<word>[A-Z][A-Za-z\u00C0-\u024F'’\-]*)")
+_BARE_HE = rf"\bH{_BARE_AFTER_H}(?P<word>[A-Z][A-Za-z\u00C0-\u024F'’\-]*)"
 # Words after `H.E.` that are not a name: the honorifics, and the first words of titles
 # (`H.E. President Marcos`, `H.E. the Ambassador`).
 _NOT_A_NAME = frozenset({"Mr", "Ms", "Mrs", "Dr", "Prof", "Professor", "Sir", "Dame"})
@@ -196,7 +201,7 @@ def honorific_findings(text: str) -> list[Finding]:
     out: list[Finding] = []
     if "H" not in text:
         return out
-    for match in _HONORIFIC.finditer(text):
+    for match in re.finditer(_HONORIFIC, text):
         found = match.group(0)
         fixed = "H.E. " if found.startswith("H.E.") else "H.E."
         out.append(
@@ -208,7 +213,7 @@ def honorific_findings(text: str) -> list[Finding]:
                 fixed.strip(),
             )
         )
-    for match in _BARE_HE.finditer(text):
+    for match in re.finditer(_BARE_HE, text):
         if not is_bare_he_before(match["word"]):
             continue
         out.append(

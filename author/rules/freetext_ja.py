@@ -25,6 +25,8 @@ from author.suggest import closest, hint
 ASCII_DIGITS = "0123456789"
 WIDE_DIGITS = "０１２３４５６７８９"
 _ANY_DIGIT = ASCII_DIGITS + WIDE_DIGITS
+# The patterns only a finding or a number's value needs are kept as text and compiled on
+# their first use (`re` keeps them compiled), off a hook's start-up.
 _FULL_WIDTH = str.maketrans(WIDE_DIGITS + "，．", ASCII_DIGITS + ",.")
 _TO_FOLD = re.compile("[０-９，．]")
 
@@ -38,7 +40,7 @@ def fold_digits(text: str) -> str:
 
 # -- digit-width ---------------------------------------------------------------------------
 
-_WIDE_DIGITS = re.compile(r"[０-９][０-９]*")  # a set first: see _NUMBER
+_WIDE_DIGITS = r"[０-９][０-９]*"  # a set first: see _NUMBER
 
 
 def wide_digits_in(texts: Sequence[str]) -> bool:
@@ -51,7 +53,7 @@ def wide_digits_in(texts: Sequence[str]) -> bool:
 def digit_width_findings(text: str) -> list[Finding]:
     """Full-width digits: the house style writes digits half width (`12時`, not `１２時`)."""
     out = []
-    for match in _WIDE_DIGITS.finditer(text):
+    for match in re.finditer(_WIDE_DIGITS, text):
         fixed = fold_digits(match.group(0))
         out.append(
             Finding(
@@ -69,7 +71,7 @@ def digit_width_findings(text: str) -> list[Finding]:
 
 # Read on the folded text, so `午後１３時` is a clock reading too (and a digit-width one).
 _HALF_CLOCK = re.compile(r"(?P<half>午前|午後)\s*(?P<h>[0-9]{1,2})時(?:(?P<m>[0-9]{1,2})分)?")
-_BARE_CLOCK = re.compile(
+_BARE_CLOCK = (
     r"(?<![0-9:])(?P<h>[0-9]{1,2})(?:時(?!間)(?:(?P<m>[0-9]{1,2})分)?|:(?P<cm>[0-9]{2})(?![0-9]))"
 )
 
@@ -100,7 +102,7 @@ def clock_findings_ja(text: str) -> list[Finding]:
     if not halves:
         return out
     covered = [(m.start(), m.end()) for m in halves]
-    for match in _BARE_CLOCK.finditer(folded):
+    for match in re.finditer(_BARE_CLOCK, folded):
         if any(start <= match.start() < end for start, end in covered):
             continue
         hour = int(match["h"])
@@ -245,12 +247,12 @@ def reference_findings_ja(
 # engine skip to the next digit; one that opens with a repeat is tried at every character
 # (six times slower on a point's text).
 _NUMBER = r"[0-9][0-9]*(?:,[0-9]{3})*(?:\.[0-9]+)?"
-_EN_NUMBER = re.compile(rf"(?P<n>{_NUMBER})(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?")
+_EN_NUMBER = rf"(?P<n>{_NUMBER})(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?"
 _EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 # `1兆2000億`, `1億5000万`, `1,500`: a Japanese number is read with its 万/億/兆 units,
 # from a digit (`_DIGIT` finds the next one: the engine skips to it).
-_DIGIT = re.compile("[0-9]")
-_JA_NUMBER = re.compile(
+_DIGIT = "[0-9]"
+_JA_NUMBER = (
     rf"(?:(?P<cho>{_NUMBER})兆)?(?:(?P<oku>{_NUMBER})億)?(?:(?P<man>{_NUMBER})万)?"
     rf"(?P<rest>{_NUMBER})?"
 )
@@ -259,10 +261,8 @@ _TENS = ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _WORD_VALUES = {w: i for i, w in enumerate(NUMBER_WORDS)} | {
     w: 30 + 10 * i for i, w in enumerate(_TENS)
 }
-_WORDS = re.compile(
-    r"\b(" + "|".join(sorted(_WORD_VALUES, key=len, reverse=True)) + r")\b", re.IGNORECASE
-)
-_MONTH_NAMES = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
+_WORDS = r"(?i)\b(" + "|".join(sorted(_WORD_VALUES, key=len, reverse=True)) + r")\b"
+_MONTH_NAMES = r"\b(" + "|".join(MONTHS) + r")\b"
 
 
 def _value(number: str) -> Decimal:
@@ -281,7 +281,7 @@ def english_numbers(text: str) -> set[Decimal]:
     """The numbers written in digits in an English text: `1,500` is 1500, `1.5 million`
     is 1500000, `18th` is 18."""
     out = set()
-    for match in _EN_NUMBER.finditer(fold_digits(text)):
+    for match in re.finditer(_EN_NUMBER, fold_digits(text)):
         value = _value(match["n"])
         if match["scale"]:
             value *= _EN_SCALES[match["scale"]]
@@ -293,8 +293,8 @@ def english_answers(text: str) -> set[Decimal]:
     """What in an English text answers a Japanese number: its digits, the month of a month
     name (`September 18` carries 9 and 18), a number word (`two`)."""
     out = english_numbers(text)
-    out.update(Decimal(MONTHS.index(m) + 1) for m in _MONTH_NAMES.findall(text))
-    out.update(Decimal(_WORD_VALUES[w.lower()]) for w in _WORDS.findall(text))
+    out.update(Decimal(MONTHS.index(m) + 1) for m in re.findall(_MONTH_NAMES, text))
+    out.update(Decimal(_WORD_VALUES[w.lower()]) for w in re.findall(_WORDS, text))
     return out
 
 
@@ -322,12 +322,13 @@ def japanese_numbers(text: str) -> set[Decimal]:
     1500, `1億5000万` is 150000000, `9月18日` is 9 and 18."""
     out = set()
     folded = fold_digits(text)
-    at = _DIGIT.search(folded)
+    digit, number = re.compile(_DIGIT), re.compile(_JA_NUMBER)
+    at = digit.search(folded)
     while at is not None:
-        match = _JA_NUMBER.match(folded, at.start())
+        match = number.match(folded, at.start())
         assert match is not None  # a digit always starts a number
         out.add(sum((_value(match[g]) * unit for g, unit in _JA_UNITS if match[g]), Decimal(0)))
-        at = _DIGIT.search(folded, match.end())
+        at = digit.search(folded, match.end())
     return out
 
 
@@ -361,7 +362,7 @@ _WIDE_NUMBER = (
     _NUMBER.replace("[0-9]", "[0-9０-９]").replace(",", "[,，]").replace(r"\.", "[.．]")
 )
 _SCALE = r"(?:\s+(thousand|million|billion|trillion)\b)?"
-_EN_WRITTEN = re.compile(rf"({_WIDE_NUMBER}){_SCALE}")
+_EN_WRITTEN = rf"({_WIDE_NUMBER}){_SCALE}"  # compiled when needed: most English is ASCII
 # The same for a text of ASCII only (most English texts), where no digit is full width:
 # only the ten ASCII digits are looked for, and a dense text is scanned through an ASCII set.
 _EN_WRITTEN_ASCII = re.compile(rf"({_NUMBER}){_SCALE}")
@@ -407,7 +408,7 @@ def number_mismatches(pairs: Sequence[tuple[str, str]]) -> list[NumberMismatch |
     if all(text.isascii() for text in english):  # most English texts: ten digits to find
         written_en = _written_each(_EN_WRITTEN_ASCII, english, ASCII_DIGITS)
     else:
-        written_en = _written_each(_EN_WRITTEN, english, _ANY_DIGIT)
+        written_en = _written_each(re.compile(_EN_WRITTEN), english, _ANY_DIGIT)
     written_ja = _written_each(_JA_WRITTEN, [ja for _, ja in pairs], _ANY_DIGIT)
     # Most points write the same numbers the same way in both texts: then they agree, and
     # no number needs reading as a value.
