@@ -11,7 +11,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -135,31 +135,6 @@ def check_text(
     text: str, path: str = "<stdin>", config: Config | None = None, *, raw: bytes | None = None
 ) -> CheckResult:
     """Load, validate and lint one readout's YAML text; every problem in one list."""
-    return check_in_steps(text, path, config, raw=raw).finish()
-
-
-@dataclass
-class CheckSteps:
-    """`check_text` in two steps, for the editor to show the page before the lint runs:
-    `model` is the text loaded and validated (the readout, and every problem but the
-    lint's, not yet sorted), `finish()` the whole check (the result of `check_text`)."""
-
-    model: CheckResult
-    document: Document | None  # what the lint reads (None: nothing to lint)
-    config: Config
-
-    def finish(self) -> CheckResult:
-        if self.document is None:
-            return self.model
-        found = [*self.model.diagnostics, *lint(self.document, self.model.path, self.config)]
-        disabled = self.config.disable
-        return replace(self.model, diagnostics=in_order(d for d in found if d.code not in disabled))
-
-
-def check_in_steps(
-    text: str, path: str = "<stdin>", config: Config | None = None, *, raw: bytes | None = None
-) -> CheckSteps:
-    """Load and validate one readout's YAML text; the lint waits for `finish()`."""
     config = config or Config()
     result = CheckResult(path)
     try:
@@ -168,7 +143,7 @@ def check_in_steps(
         )
     except LoadFailed as failed:
         result.diagnostics = sorted(failed.diagnostics, key=Diagnostic.sort_key)
-        return CheckSteps(result, None, config)
+        return result
     # What the loader skipped is reported beside what the model and the lint find in
     # the rest: every problem of the file in one run.
     result.diagnostics.extend(document.problems)
@@ -189,14 +164,33 @@ def check_in_steps(
                 path,
             )
         )
-        return CheckSteps(result, None, config)
+        return result
     try:
-        result.readout = Readout.model_validate(data, context={"home_zone": config.home_zone})
+        result.readout = _readout(data, config)
     except ValidationError as exc:
         result.diagnostics.extend(_model_problems(exc, data, document, path))
     if document.problems:
         result.readout = None  # part of the file was not read: nothing to render
-    return CheckSteps(result, document, config)
+    result.diagnostics.extend(lint(document, path, config))
+    result.diagnostics = in_order(d for d in result.diagnostics if d.code not in config.disable)
+    return result
+
+
+def _readout(data: dict[str, Any], config: Config) -> Readout:
+    return Readout.model_validate(data, context={"home_zone": config.home_zone})
+
+
+def readout_of(data: Any, config: Config | None = None) -> Readout | None:
+    """The readout the model makes of `data` (a file's data, as the loader reads it), or
+    None when it refuses it: the readout `check_text` renders, without reading a text,
+    placing problems or linting. The editor previews what the author typed with it at
+    once; its check of the file's text follows."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        return _readout(data, config or Config())
+    except ValidationError:
+        return None
 
 
 def _model_problems(

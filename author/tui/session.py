@@ -15,7 +15,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, TypeVar
 
-from author.check import CheckResult, CheckSteps, check_file, check_in_steps
+from author.check import CheckResult, check_file, check_text
 from author.config import Config
 from author.diagnostics import Loc
 from author.loader import BYTE_ORDER_MARKS
@@ -149,23 +149,18 @@ class EditSession:
         return self.faithful.text_for(self.data, verify=lambda text, data: True)
 
     def check(self) -> CheckResult:
-        """The validator's result for the file's text as it stands."""
-        return self.check_in_steps().finish()
-
-    def check_in_steps(self) -> CheckSteps:
-        """The validator's check of the file's text as it stands, in its two steps (the
-        readout, then the lint: author/check.py). The text is checked once: the check's
-        own reading of it verifies that it holds exactly the data (a text that did not
-        would be made again, verified, before it is used)."""
+        """The validator's result for the file's text as it stands. The text is checked
+        once: the check's own reading of it verifies that it holds exactly the data (a
+        text that did not would be made again, verified, before it is used)."""
         name = str(self.path) if self.path else "<new readout>"
         text = self.yaml_text(verify=False)
-        steps = check_in_steps(text, name, self.config)
-        document = steps.model.document
+        result = check_text(text, name, self.config)
+        document = result.document
         if document is None or not same(document.data, self.data):
             text = self.yaml_text()
-            steps = check_in_steps(text, name, self.config)
+            result = check_text(text, name, self.config)
         self._checked_text = (self.generation, text)
-        return steps
+        return result
 
     def file_bytes(self, text: str) -> bytes:
         bom, codec = self.encoding

@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
@@ -33,9 +33,10 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Checkbox, Header, Input, Select, TextArea
 
-from author.check import CheckResult, CheckSteps
+from author.check import CheckResult, readout_of
 from author.config import Config
 from author.diagnostics import Diagnostic, Loc, dotted
+from author.model import Readout
 from author.tui.allfields import EDITION_2_FIELD, SHOW_ALL, uses_edition_2
 from author.tui.drafts import Draft
 from author.tui.export import Notice, export_pages, saved_notice
@@ -53,7 +54,13 @@ from author.tui.messages import (
     PreviewPainted,
     RenameRequested,
 )
-from author.tui.page import PreviewState, preview_state
+from author.tui.page import (
+    PreviewState,
+    preview_counts,
+    preview_page,
+    preview_state,
+    same_readout,
+)
 from author.tui.routing import UNKNOWN_FIELD, ProblemRouter, split_unknown
 from author.tui.screens.dialogs import (
     ChoiceDialog,
@@ -84,13 +91,14 @@ from author.tui.widgets.unknown import UnknownFields
 WIDE = 110  # columns from which the preview sits beside the form
 
 
-@dataclass(frozen=True)
-class Checking:
-    """A check between its two steps: the readout and its page shown, the lint to run."""
+@dataclass(frozen=True, eq=False)
+class Previewed:
+    """A typed check's first step: the page of the form's data, shown before the check
+    of the file's text (EditorScreen.check_typed)."""
 
-    steps: CheckSteps
-    state: PreviewState
-    cost: float  # how long the first step took, its page included
+    readout: Readout | None  # the model's readout of the data (None: it refused it)
+    state: PreviewState  # the page shown
+    cost: float  # how long this step took, its page included
 
 
 class Form(VerticalScroll, Progressive, can_focus=False):
@@ -151,9 +159,10 @@ class EditorScreen(Screen[None]):
         self.router = ProblemRouter(self._problem_targets)
         self._checks = 0  # counts the checks run (for PreviewPainted)
         self._check_timer: Timer | None = None
+        self._check_queued = False  # a check is to run next (schedule_check)
         self._last_check = 0.0  # when the last check started
         self._check_cost = 0.0  # and how long it took (with its preview)
-        self._checking: Checking | None = None  # a check whose lint is still to run
+        self._previewed: Previewed | None = None  # a typed check, its text's check to come
         self._draft_error_shown = False
         self._focus_before_preview: Widget | None = None
         self._mounting = asyncio.Lock()  # the rest of the form, being mounted
@@ -289,72 +298,103 @@ class EditorScreen(Screen[None]):
     def schedule_check(self) -> None:
         """Check soon: at once after a pause in typing, else once the last check is
         CHECK_SHARE times its cost behind (at most CHECK_INTERVAL)."""
-        if self._check_timer is not None:
+        if self._check_timer is not None or self._check_queued:
             return
         gap = min(self.CHECK_INTERVAL, self.CHECK_SHARE * self._check_cost)
         delay = self._last_check + gap - time.monotonic()
-        self._check_timer = self.set_timer(max(delay, 0.001), self.check_typed)
+        if delay > 0:
+            self._check_timer = self.set_timer(delay, self.check_typed)
+        else:  # next, without a timer's wait (a few milliseconds)
+            self._check_queued = True
+            self.call_later(self.check_typed)
 
     def check_now(self) -> CheckResult:
         """Validate the data as it stands and update problems and preview (tests call this
         to wait for the throttled check deterministically)."""
-        checking = self._check_readout()
-        if checking is None:
+        self._stop_check_timer()
+        self._previewed = None  # a typed check waiting for its paint is taken over
+        started = self._last_check = time.monotonic()
+        result = self._checked()
+        if result is None:
             return self.result or CheckResult(str(self.session.path or "<new readout>"))
-        return self._finish_check(checking)
+        self._show_check(result, None)
+        self._check_cost = time.monotonic() - started
+        return result
 
     def check_typed(self) -> None:
-        """The check of what was typed, in its two steps (author/check.py, CheckSteps):
-        the readout, and its page painted at once; the lint and the problems once that
-        page is painted. A later check takes over one not yet finished."""
-        self._check_readout(finish=True)
+        """The check of what was typed, in two steps: the page of the form's data (the
+        model's readout of it, author/check.py `readout_of`), painted at once; then,
+        once it is painted, the check of the file's text, its problems and (should its
+        readout differ) its page. A later check takes over one not yet done."""
+        self._stop_check_timer()
+        started = self._last_check = time.monotonic()
+        data = self.session.data
+        try:
+            readout = readout_of(data, self.config)
+            state = preview_page(readout, data, self.preview.lang, self.config)
+        except Exception as exc:  # a bug in a rule must not cost the author their work
+            self._check_failed(exc)
+            return
+        previewed = self._previewed = Previewed(readout, state, time.monotonic() - started)
+        self._paint(state, partial(self._check_after_preview, previewed))
 
-    def _check_readout(self, finish: bool = False) -> Checking | None:
-        """The check's first step: the readout, and the preview's page of it; `finish`:
-        the second step once the page is painted."""
+    def _check_after_preview(self, previewed: Previewed) -> None:
+        if previewed is not self._previewed:
+            return  # a later check has taken over
+        self._previewed = None
+        started = time.monotonic()
+        result = self._checked()
+        if result is not None:
+            self._show_check(result, previewed)
+        self._check_cost = previewed.cost + time.monotonic() - started
+
+    def _stop_check_timer(self) -> bool:
+        """Take over the check scheduled; False when there was none."""
+        scheduled = self._check_queued or self._check_timer is not None
+        self._check_queued = False
         if self._check_timer is not None:
             self._check_timer.stop()
             self._check_timer = None
-        self._last_check = time.monotonic()
+        return scheduled
+
+    def _checked(self) -> CheckResult | None:
+        """The validator's result for the file's text as it stands (None: it failed)."""
         try:
-            steps = self.session.check_in_steps()
-            state = preview_state(steps.model, self.session.data, self.preview.lang, self.config)
+            return self.session.check()
         except Exception as exc:  # a bug in a rule must not cost the author their work
             self._check_failed(exc)
             return None
-        self._checks += 1
-        checking = self._checking = Checking(steps, state, time.monotonic() - self._last_check)
-        painted = PreviewPainted(self._checks)
-        then = partial(self._finish_check, checking) if finish else lambda: None
-        if self.show_page(state) and self.preview.page.region:
-            self.preview.page.report_when_painted(painted, then)  # once the page is painted
-        else:  # nothing new to paint there
-            self.call_after_refresh(self.app.post_message, painted)
-            self.call_after_refresh(then)
-        return checking
 
-    def _finish_check(self, checking: Checking) -> CheckResult:
-        """The check's second step: the lint, then the problems and the status line."""
-        if checking is not self._checking:  # a later check has taken over
-            return self.result or checking.steps.model
-        self._checking = None
-        started = time.monotonic()
+    def _show_check(self, result: CheckResult, previewed: Previewed | None) -> None:
+        """Show a check's result: its page (unless that of the same readout is shown,
+        `previewed`), the status line's counts and the problems."""
+        self.result = result
+        lang, data = self.preview.lang, self.session.data
         try:
-            result = checking.steps.finish()
+            if previewed is not None and same_readout(previewed.readout, result.readout):
+                state = replace(previewed.state, **preview_counts(result, lang))
+            else:
+                state = preview_state(result, data, lang, self.config)
+                self._paint(state)
         except Exception as exc:
             self._check_failed(exc)
-            return self.result or checking.steps.model
-        self.result = result
-        state = checking.state
-        errors = len(result.errors)
-        self.preview.show_status(
-            errors, len(result.diagnostics) - errors, state.partial, state.missing
-        )
+            return
+        self.preview.show_status(state.errors, state.warnings, state.partial, state.missing)
         self.problems.show(result.diagnostics)
         self.show_field_problems(result.diagnostics)
-        self._check_cost = checking.cost + time.monotonic() - started
         self.collector.checked()
-        return result
+
+    def _paint(self, state: PreviewState, then: Callable[[], object] | None = None) -> None:
+        """Show the page of `state`; post PreviewPainted (and call `then`) once it is
+        painted, or at once when there is nothing new to paint."""
+        self._checks += 1
+        painted = PreviewPainted(self._checks)
+        after = then or (lambda: None)
+        if self.show_page(state) and self.preview.page.region:
+            self.preview.page.report_when_painted(painted, after)
+        else:
+            self.call_after_refresh(self.app.post_message, painted)
+            self.call_after_refresh(after)
 
     def _check_failed(self, exc: Exception) -> None:
         self.notify(
