@@ -141,10 +141,20 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+# Where a TOML file can give `tool` an `author` key: `[tool.author]` (also as a dotted or
+# quoted key, `tool.author.strict = …`), or a `[tool]` table or a `tool = {…}` value that
+# may hold it. A pyproject with none of these has no [tool.author]: decided without
+# parsing it (most mention "author" in `authors`, or in a script named after this tool).
+_MAY_HOLD_THE_TABLE = re.compile(
+    rb"""["']?tool["']?\s*\.\s*["']?author|^\s*\[\s*["']?tool["']?\s*\]|^\s*["']?tool["']?\s*=""",
+    re.MULTILINE,
+)
+
+
 def _has_author_table(raw: bytes) -> bool:
     """Whether a pyproject.toml holds [tool.author] (`[tool.authorlint]` does not). A file
     that is not valid TOML counts when it mentions the table: its error is then shown."""
-    if b"author" not in raw:
+    if b"author" not in raw or not _MAY_HOLD_THE_TABLE.search(raw):
         return False  # the usual pyproject, decided without parsing
     import tomllib
 

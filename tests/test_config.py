@@ -58,6 +58,30 @@ def test_pyproject_without_the_table_is_passed_over(tmp_path: Path) -> None:
     assert load_config(tmp_path / "inner").strict is True
 
 
+@pytest.mark.parametrize(
+    ("pyproject", "has_table"),
+    [
+        ("[tool.author]\nstrict = true\n", True),
+        ("[ tool . author ]\nstrict = true\n", True),
+        ('[tool."author"]\nstrict = true\n', True),
+        ("[tool.author.extra]\nx = 1\n", True),
+        ("[tool]\nauthor = { strict = true }\n", True),
+        ("[tool]\nauthor.strict = true\n", True),
+        ("tool.author.strict = true\n", True),
+        ("tool = { author = { strict = true } }\n", True),
+        ('[project]\nname = "author-archive"\nauthors = [{ name = "A. Author" }]\n', False),
+        ('[project.scripts]\nauthor = "author.cli:main"\n\n[tool.ruff]\nline-length = 100\n', False),
+        ("[tool.authorlint]\nx = 1\n", False),
+        ("[tool]\nauthorlint = 1\n", False),
+    ],
+)
+def test_pyproject_table_in_every_spelling(tmp_path: Path, pyproject: str, has_table: bool) -> None:
+    """The table is found however TOML spells it; a pyproject that only names an author
+    (or a script called `author`) is passed over, as before."""
+    write(tmp_path / "pyproject.toml", pyproject)
+    assert (find_config(tmp_path) is not None) is has_table
+
+
 def test_author_toml_top_level_or_table_and_nearest_wins(tmp_path: Path) -> None:
     write(tmp_path / "pyproject.toml", "[tool.author]\nhome_name = 'Outer'\n")
     write(tmp_path / "inner" / ".author.toml", "home_name = 'Inner'\n")
