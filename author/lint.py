@@ -10,6 +10,7 @@ from typing import Any
 from author import lint_ja
 from author.config import Config
 from author.diagnostics import Diagnostic, Loc, Problem
+from author.lint_ja import indexed, text_or_none
 from author.loader import Document
 from author.resources import available_styles
 from author.rules import freetext
@@ -22,16 +23,6 @@ from author.rules.names import (
 )
 from author.suggest import closest, hint
 
-
-def _text(value: Any) -> str | None:
-    # Not `value.strip()`: a point is long, and stripping copies it.
-    return value if isinstance(value, str) and value and not value.isspace() else None
-
-
-def _items(value: Any) -> list[tuple[int, Any]]:
-    return list(enumerate(value)) if isinstance(value, list) else []
-
-
 People = list[tuple[Loc, dict[str, Any]]]  # the participants that are mappings, by side
 
 
@@ -39,7 +30,7 @@ def _participants(data: dict[str, Any]) -> People:
     return [
         ((side, i), person)
         for side in ("principals", "counterparts")
-        for i, person in _items(data.get(side))
+        for i, person in indexed(data.get(side))
         if isinstance(person, dict)
     ]
 
@@ -53,38 +44,38 @@ def free_texts(
     Works on the loaded data, not the model, so that these checks run even while other
     parts of the file still have errors.
     """
-    for i, point in _items(data.get("points")):
+    for i, point in indexed(data.get("points")):
         yield from _point_texts(("points", i), point)
-    for i, photo in _items(data.get("photos")):
+    for i, photo in indexed(data.get("photos")):
         loc: Loc
         if isinstance(photo, dict):
             photo, loc = photo.get("caption"), ("photos", i, "caption")
         else:
             loc = ("photos", i)
-        if caption := _text(photo):
+        if caption := text_or_none(photo):
             yield loc, caption, False
     for loc, context in _contexts(_participants(data) if people is None else people):
         yield loc, context, False
-    for i, note in _items(data.get("footnotes")):
-        if text := _text(note):
+    for i, note in indexed(data.get("footnotes")):
+        if text := text_or_none(note):
             yield ("footnotes", i), text, False
     meeting = data.get("meeting")
-    if isinstance(meeting, dict) and (note := _text(meeting.get("note"))):
+    if isinstance(meeting, dict) and (note := text_or_none(meeting.get("note"))):
         yield ("meeting", "note"), note, True  # a sentence of the lead: linted like a point
 
 
 def _point_texts(loc: Loc, point: Any) -> Iterator[tuple[Loc, str, bool]]:
     """A point's text, heading and sub-points (a sub-point needs no final period)."""
     if not isinstance(point, dict):
-        if text := _text(point):
+        if text := text_or_none(point):
             yield loc, text, True
         return
-    if text := _text(point.get("text")):
+    if text := text_or_none(point.get("text")):
         yield (*loc, "text"), text, True
-    if heading := _text(point.get("heading")):
+    if heading := text_or_none(point.get("heading")):
         yield (*loc, "heading"), heading, False
-    for j, sub in _items(point.get("points")):
-        if text := _text(sub):
+    for j, sub in indexed(point.get("points")):
+        if text := text_or_none(sub):
             yield (*loc, "points", j), text, False
 
 
@@ -108,12 +99,12 @@ def known_people(
 def _known_people(described: tuple[tuple[Any, ...], ...]) -> tuple[freetext.KnownPerson, ...]:
     people = []
     for is_group, title_value, family_value, display_value, short_value in described:
-        if is_group and not _text(short_value):
+        if is_group and not text_or_none(short_value):
             continue  # a group has no default short: the points cannot name it
-        title = _text(title_value) or ""
-        family = _text(family_value)
-        display = _text(display_value)
-        short = _text(short_value) or default_short(title, family, display)
+        title = text_or_none(title_value) or ""
+        family = text_or_none(family_value)
+        display = text_or_none(display_value)
+        short = text_or_none(short_value) or default_short(title, family, display)
         head, _, last = short.rpartition(" ")
         people.append(
             freetext.KnownPerson(
@@ -129,14 +120,14 @@ _BARE_DATE = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
 
 def _contexts(people: People) -> Iterator[tuple[Loc, str]]:
     for loc, person in people:
-        if context := _text(person.get("context")):
+        if context := text_or_none(person.get("context")):
             yield (*loc, "context"), context
 
 
 def _bare_he_honorifics(people: People) -> Iterator[tuple[Loc, str]]:
     """`honorific: H.E.` with no `Mr.`/`Ms.`/`Dr.` (a title-first name prints none)."""
     for loc, person in people:
-        honorific = _text(person.get("honorific"))
+        honorific = text_or_none(person.get("honorific"))
         if honorific and honorific.strip() == "H.E." and person.get("title_first") is not True:
             yield (*loc, "honorific"), honorific
 
@@ -151,7 +142,7 @@ def _unused_timing(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
     if isinstance(start, str) and _BARE_DATE.fullmatch(start):
         why = "the start is a date without a time, so the lead names no time and no duration"
         yield from _timing_fields(meeting, ("meeting",), why, around=True)
-    for i, follow_on in _items(meeting.get("followed_by")):
+    for i, follow_on in indexed(meeting.get("followed_by")):
         if isinstance(follow_on, dict) and follow_on.get("start") is None:
             why = "this follow-on has no start, so the lead gives it no time and no duration"
             yield from _timing_fields(follow_on, ("meeting", "followed_by", i), why)
@@ -193,7 +184,7 @@ def _style_problems(data: dict[str, Any], config: Config) -> Iterator[Problem]:
 
 def _honorific_problems(data: dict[str, Any], people: People) -> Iterator[Problem]:
     for loc, person in people:
-        honorific = _text(person.get("honorific"))
+        honorific = text_or_none(person.get("honorific"))
         if not honorific or is_known_honorific(honorific):
             continue
         fixed = normalize_honorific(honorific)

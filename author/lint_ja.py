@@ -24,12 +24,14 @@ if TYPE_CHECKING:
 NAME_FIELDS = ("family_name", "display_name", "given_name")
 
 
-def _text(value: Any) -> str | None:
+def text_or_none(value: Any) -> str | None:
+    """`value` if it is a text with something in it, else None."""
     # Not `value.strip()`: a point is long, and stripping copies it.
     return value if isinstance(value, str) and value and not value.isspace() else None
 
 
-def _items(value: Any) -> list[tuple[int, Any]]:
+def indexed(value: Any) -> list[tuple[int, Any]]:
+    """The items of `value` with their indexes, if it is a list (else none)."""
     return list(enumerate(value)) if isinstance(value, list) else []
 
 
@@ -39,7 +41,7 @@ def _mapping(value: Any) -> dict[str, Any]:
 
 def _participants(data: dict[str, Any]) -> Iterator[tuple[Loc, dict[str, Any]]]:
     for side in ("principals", "counterparts"):
-        for i, person in _items(data.get(side)):
+        for i, person in indexed(data.get(side)):
             if isinstance(person, dict):
                 yield (side, i), person
 
@@ -50,7 +52,7 @@ def has_japanese(data: dict[str, Any]) -> bool:
         return True
     if any("ja" in person for _, person in _participants(data)):
         return True
-    return any(isinstance(p, dict) and "ja" in p for _, p in _items(data.get("points")))
+    return any(isinstance(p, dict) and "ja" in p for _, p in indexed(data.get("points")))
 
 
 # -- what a point says in each language ------------------------------------------------------
@@ -63,20 +65,20 @@ def point_pairs(data: dict[str, Any]) -> Iterator[PointPair]:
     """(English loc, English text, Japanese loc, Japanese value) for each text of each point:
     its text, heading and sub-points. A string point has no Japanese (it becomes a mapping
     `{text, ja}` when it gets one)."""
-    for i, point in _items(data.get("points")):
+    for i, point in indexed(data.get("points")):
         if not isinstance(point, dict):
-            yield ("points", i), _text(point), ("points", i, "ja"), None
+            yield ("points", i), text_or_none(point), ("points", i, "ja"), None
             continue
         ja = point.get("ja")
         ja_item = _mapping(ja)
         text_loc: Loc = ("points", i, "ja", "text") if isinstance(ja, dict) else ("points", i, "ja")
         ja_text = ja_item.get("text") if isinstance(ja, dict) else ja
-        yield ("points", i, "text"), _text(point.get("text")), text_loc, ja_text
+        yield ("points", i, "text"), text_or_none(point.get("text")), text_loc, ja_text
         if "heading" in point:
             heading = ja_item.get("heading")
             yield (
                 ("points", i, "heading"),
-                _text(point.get("heading")),
+                text_or_none(point.get("heading")),
                 (
                     "points",
                     i,
@@ -86,9 +88,10 @@ def point_pairs(data: dict[str, Any]) -> Iterator[PointPair]:
                 heading,
             )
         subs = ja_item.get("points")
-        for j, sub in _items(point.get("points")):
+        for j, sub in indexed(point.get("points")):
             ja_sub = subs[j] if isinstance(subs, list) and j < len(subs) else None
-            yield ("points", i, "points", j), _text(sub), ("points", i, "ja", "points", j), ja_sub
+            ja_loc: Loc = ("points", i, "ja", "points", j)
+            yield ("points", i, "points", j), text_or_none(sub), ja_loc, ja_sub
 
 
 # -- missing-translation -------------------------------------------------------------------
@@ -103,25 +106,25 @@ def missing_translations(
     for loc, person in _participants(data):
         yield from _missing_for_person(loc, person)
     for en_loc, english, ja_loc, japanese in point_pairs(data) if pairs is None else pairs:
-        if english is not None and not _text(japanese):
+        if english is not None and not text_or_none(japanese):
             what = {"heading": "heading", "text": "text"}.get(str(en_loc[-1]), "text")
             if en_loc[2:3] == ("points",):
                 what = "sub-point"
             yield en_loc, f"no Japanese {what} for this point: add {dotted(ja_loc)}"
     ja = _mapping(data.get("ja"))
     for field, what in (("photos", "caption"), ("footnotes", "footnote")):
-        given = _items(ja.get(field))
-        for j, _ in _items(data.get(field)):
-            if j >= len(given) or not _text(given[j][1]):
+        given = indexed(ja.get(field))
+        for j, _ in indexed(data.get(field)):
+            if j >= len(given) or not text_or_none(given[j][1]):
                 yield (field, j), f"no Japanese {what} for this one: add ja.{field}[{j}]"
 
 
 def _missing_headings(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
     """The section's and the meeting name's Japanese texts."""
-    if "section" in data and not _text(_mapping(data.get("ja")).get("section")):
+    if "section" in data and not text_or_none(_mapping(data.get("ja")).get("section")):
         yield ("section",), "no Japanese section: add ja.section (the desk, e.g. ウクライナ)"
     meeting = _mapping(data.get("meeting"))
-    if "name" in meeting and not _text(_mapping(meeting.get("ja")).get("name")):
+    if "name" in meeting and not text_or_none(_mapping(meeting.get("ja")).get("name")):
         yield ("meeting", "name"), "no Japanese name for the meeting: add meeting.ja.name"
 
 
@@ -130,14 +133,14 @@ def _missing_for_person(loc: Loc, person: dict[str, Any]) -> Iterator[tuple[Loc,
     person_ja = _mapping(person.get("ja"))
     where = f"{loc[0]}[{loc[1]}].ja"
     if "group" in person:
-        if not _text(person_ja.get("group")):
+        if not text_or_none(person_ja.get("group")):
             yield (*loc, "group"), f"no Japanese text for this group: add {where}.group"
         return
-    if not _text(person_ja.get("name")):
+    if not text_or_none(person_ja.get("name")):
         name_loc = next((f for f in NAME_FIELDS if f in person), None)
         at = (*loc, name_loc) if name_loc else loc
         yield at, f"no Japanese name for this participant: add {where}.name"
-    if not _text(person_ja.get("title")):
+    if not text_or_none(person_ja.get("title")):
         at = (*loc, "title") if "title" in person else loc
         yield at, f"no Japanese title for this participant: add {where}.title"
 
@@ -151,17 +154,17 @@ def japanese_texts(
     """Every Japanese text the author wrote as prose: points (text, heading, sub-points),
     captions, footnotes, contexts and the meeting's note. `pairs` as `missing_translations`."""
     for _, _, ja_loc, japanese in point_pairs(data) if pairs is None else pairs:
-        if text := _text(japanese):
+        if text := text_or_none(japanese):
             yield ja_loc, text
     ja = _mapping(data.get("ja"))
     for field in ("photos", "footnotes"):
-        for j, value in _items(ja.get(field)):
-            if text := _text(value):
+        for j, value in indexed(ja.get(field)):
+            if text := text_or_none(value):
                 yield ("ja", field, j), text
     for loc, person in _participants(data):
-        if text := _text(_mapping(person.get("ja")).get("context")):
+        if text := text_or_none(_mapping(person.get("ja")).get("context")):
             yield (*loc, "ja", "context"), text
-    if text := _text(_mapping(_mapping(data.get("meeting")).get("ja")).get("note")):
+    if text := text_or_none(_mapping(_mapping(data.get("meeting")).get("ja")).get("note")):
         yield ("meeting", "ja", "note"), text
 
 
@@ -173,14 +176,14 @@ def known_people_ja(data: dict[str, Any]) -> tuple[list[KnownPersonJa], list[str
     people, offices = [], []
     for _, person in _participants(data):
         person_ja = _mapping(person.get("ja"))
-        name = _text(person_ja.get("name")) or ""
-        short = _text(person_ja.get("short")) or ""
+        name = text_or_none(person_ja.get("name")) or ""
+        short = text_or_none(person_ja.get("short")) or ""
         if name or short:
             people.append(freetext_ja.known_person_ja(short, name))
-        if title := _text(person_ja.get("title")):
+        if title := text_or_none(person_ja.get("title")):
             offices.append(title)
     ja = _mapping(data.get("ja"))
-    offices += [t for t in (_text(ja.get("title")), _text(ja.get("section"))) if t]
+    offices += [t for t in (text_or_none(ja.get("title")), text_or_none(ja.get("section"))) if t]
     return people, offices
 
 
@@ -195,7 +198,7 @@ def japanese_problems(data: dict[str, Any]) -> Iterator[Problem]:
     for loc, message in missing_translations(data, pairs):
         yield Problem(loc, "warning", "missing-translation", message)
     translated = [(ja_loc, english, japanese) for _, english, ja_loc, japanese in pairs
-                  if english is not None and _text(japanese)]  # fmt: skip
+                  if english is not None and text_or_none(japanese)]  # fmt: skip
     mismatches = freetext_ja.number_mismatches([(en, ja) for _, en, ja in translated])
     for (ja_loc, _, _), mismatch in zip(translated, mismatches, strict=True):
         if mismatch is not None:

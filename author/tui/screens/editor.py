@@ -348,14 +348,12 @@ class EditorScreen(Screen[None]):
             self._show_check(result, previewed)
         self._check_cost = previewed.cost + time.monotonic() - started
 
-    def _stop_check_timer(self) -> bool:
-        """Take over the check scheduled; False when there was none."""
-        scheduled = self._check_queued or self._check_timer is not None
+    def _stop_check_timer(self) -> None:
+        """Take over the check scheduled, if any."""
         self._check_queued = False
         if self._check_timer is not None:
             self._check_timer.stop()
             self._check_timer = None
-        return scheduled
 
     def _checked(self) -> CheckResult | None:
         """The validator's result for the file's text as it stands (None: it failed)."""

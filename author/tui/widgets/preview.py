@@ -118,13 +118,13 @@ class PageView(ScrollView, can_focus=True):
         first = sum(len(rows) for rows in self._wrapped[:head])
         self._wrapped = self._wrapped[:head] + middle + kept
         self._lines, self._width = lines, width
-        rows = len(self._rows)
+        rows_before = len(self._rows)
         self._rows = list(chain.from_iterable(self._wrapped))
         self.virtual_size = Size(width, len(self._rows))
         self._refresh_scrollbars()
         changed = sum(len(rows) for rows in middle)
         # only the rows that changed are painted again (all below them when the rows moved)
-        self.refresh_lines(first, changed if len(self._rows) == rows else len(self._rows))
+        self.refresh_lines(first, changed if len(self._rows) == rows_before else len(self._rows))
         return first + changed - 1 if changed else None
 
     def laid_out(self, page: str) -> str:
