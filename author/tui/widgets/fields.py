@@ -221,6 +221,25 @@ class BoundTextArea(Bound, TextArea):
         self.bind(loc, to_data, point_part=point_part)
         self.remember_initial(text)
 
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The rows of the text wrapped at `width`, the width this layout gives it.
+
+        Textual wraps a text area's lines when it gets a Resize event, and it sends one
+        to a widget the first time a layout places it, unless the screen's map of widgets
+        was rebuilt in between (a refresh of any widget that asks for its own region
+        rebuilds it lazily, and the new widget is then no longer new to the layout). A
+        point mounted below the fold right after the first paint then stayed one row a
+        line, and the height of the whole form depended on the timing of the mount. Here
+        the height follows the width the layout passes, every time."""
+        if self.soft_wrap:
+            wrap_width = max(0, width - self.scrollbar_size_vertical - self.gutter_width - 1)
+            if self.wrapped_document._width != wrap_width:  # the width it was wrapped at
+                self.wrapped_document.wrap(wrap_width, tab_width=self.indent_width)
+                self._line_cache.clear()
+                # no new layout for it: this is one, and the size it sets follows
+                self.set_reactive(TextArea.virtual_size, Size(0, self.wrapped_document.height))
+        return super().get_content_height(container, viewport, width)
+
     def raw_value(self) -> str:
         return self.text
 
