@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.app import App, ComposeResult
+from textual.geometry import Size
 
 from author.tui.app import AuthorApp
 from author.tui.screens.editor import EditorScreen
+from author.tui.widgets.fields import BoundTextArea
 
 from .conftest import focused_id, key_event, send_keys, settle
 
@@ -141,3 +144,32 @@ async def test_f5_in_a_point_reached_while_mounting_adds_a_point(
         await settle(pilot)
         assert len(app.session.data["points"]) == count + 1
         assert focused_id(pilot) == "point-1-text"  # the new point, after the first
+
+
+POINT = (
+    "Minister Kamikawa stated that since before taking office, she had been closely "
+    "following the situation surrounding Russia's aggression against Ukraine."
+)
+
+
+class OneTextArea(App[None]):
+    CSS = "TextArea { height: auto; }"
+
+    def compose(self) -> ComposeResult:
+        yield BoundTextArea(("points", 0), POINT, id="laid-out")
+
+
+async def test_a_text_area_is_as_tall_as_its_text_at_the_width_it_is_laid_out() -> None:
+    """Textual wraps a text area's lines on its Resize event, which a part of the form
+    mounted below the fold after the first paint may never get (the screen's map of
+    widgets, rebuilt by a refresh elsewhere between its mount and the next layout, holds
+    it already, so the layout finds nothing new to tell): its height comes from the
+    width each layout gives it instead. A box that never had the event, given the width
+    of one that had, is as tall as that one."""
+    async with OneTextArea().run_test(size=(50, 20)) as pilot:
+        await pilot.pause()
+        laid_out = pilot.app.query_one("#laid-out", BoundTextArea)
+        rows, width = laid_out.size.height, laid_out.size.width
+        assert rows > 1  # the text wraps at this width
+        never_resized = BoundTextArea(("points", 1), POINT)
+        assert never_resized.get_content_height(Size(50, 20), Size(50, 20), width) == rows

@@ -127,6 +127,25 @@ class Bound:
             self.cursor_blink = False
 
 
+async def run_own_binding(widget: Widget, event: events.Key) -> bool:
+    """Run the widget's own binding of a key now, as the app would once the key had
+    bubbled up to it; True when one ran.
+
+    Textual inserts a typed letter at once, in the field's own key handler, but runs a
+    bound key (Backspace, Delete, an arrow, Ctrl+W) only when the key has climbed through
+    every container up to the app. In a burst of keys (a fast typist, tmux send-keys, a
+    busy editor) the letters typed after a Backspace then land before it: `Relations`,
+    nine Backspaces and `Ties` gave `Rela` (Textual issue #6605). The field's own bindings
+    come first in the app's search anyway, and the app's priority keys (Ctrl+S, Ctrl+Z,
+    Tab) are taken before a key reaches a field, so running them here changes only when."""
+    for binding in widget._bindings.key_to_bindings.get(event.key, ()):
+        if not binding.priority and await widget.app.run_action(binding.action, widget):
+            event.stop()
+            event.prevent_default()
+            return True
+    return False
+
+
 class BoundInput(Bound, Input):
     # A one-line field's size never depends on its text: a longer text needs a repaint,
     # not a new layout of the whole screen (Widget's default), which made typing slow.
@@ -165,15 +184,15 @@ class BoundInput(Bound, Input):
         self.value = text
 
     async def _on_key(self, event: events.Key) -> None:
-        # A key that keeps the text (End, Home, an arrow) ends the selection made on entry
-        # at once: its binding runs only after the keys queued behind it, and a letter
-        # typed right after End would otherwise replace the whole text.
+        # A key that keeps the text (End, Home, an arrow, ↓ and ↑ too) ends the selection
+        # made on entry: the cursor goes to that end of the text.
         if not self.selection.is_empty:
             if event.key in ("end", "ctrl+e", "right", "down"):
                 self.cursor_position = len(self.value)
             elif event.key in ("home", "ctrl+a", "left", "up"):
                 self.cursor_position = 0
-        await super()._on_key(event)
+        if event.is_printable or not await run_own_binding(self, event):
+            await super()._on_key(event)
 
 
 class BoundTextArea(Bound, TextArea):
@@ -202,6 +221,25 @@ class BoundTextArea(Bound, TextArea):
         self.bind(loc, to_data, point_part=point_part)
         self.remember_initial(text)
 
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The rows of the text wrapped at `width`, the width this layout gives it.
+
+        Textual wraps a text area's lines when it gets a Resize event, and it sends one
+        to a widget the first time a layout places it, unless the screen's map of widgets
+        was rebuilt in between (a refresh of any widget that asks for its own region
+        rebuilds it lazily, and the new widget is then no longer new to the layout). A
+        point mounted below the fold right after the first paint then stayed one row a
+        line, and the height of the whole form depended on the timing of the mount. Here
+        the height follows the width the layout passes, every time."""
+        if self.soft_wrap:
+            wrap_width = max(0, width - self.scrollbar_size_vertical - self.gutter_width - 1)
+            if self.wrapped_document._width != wrap_width:  # the width it was wrapped at
+                self.wrapped_document.wrap(wrap_width, tab_width=self.indent_width)
+                self._line_cache.clear()
+                # no new layout for it: this is one, and the size it sets follows
+                self.set_reactive(TextArea.virtual_size, Size(0, self.wrapped_document.height))
+        return super().get_content_height(container, viewport, width)
+
     def raw_value(self) -> str:
         return self.text
 
@@ -217,7 +255,8 @@ class BoundTextArea(Bound, TextArea):
             self.select_all()
 
     async def _on_key(self, event: events.Key) -> None:
-        # As in BoundInput: a key that keeps the text ends the selection at once.
+        # As in BoundInput: a key that keeps the text ends the selection, at its end or
+        # its start.
         selection = self.selection
         if not selection.is_empty:
             first, last = sorted((selection.start, selection.end))
@@ -225,7 +264,8 @@ class BoundTextArea(Bound, TextArea):
                 self.selection = Selection.cursor(last)
             elif event.key in ("home", "ctrl+a", "left", "up"):
                 self.selection = Selection.cursor(first)
-        await super()._on_key(event)
+        if event.is_printable or not await run_own_binding(self, event):
+            await super()._on_key(event)
 
 
 
