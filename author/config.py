@@ -10,17 +10,18 @@ is an error (exit 2), never silently ignored.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from author.registry import LINT_CODES as LINT_CODES  # the codes `disable` may name
 from author.suggest import closest, did_you_mean
 
 DEFAULT_MAX_BYTES = 1024 * 1024
 
-# C0 controls (tab included: a setting is one line), DEL and the C1 controls.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# C0 controls (tab included: a setting is one line), DEL and the C1 controls. (The
+# patterns of this module are compiled on first use, by `re`: most runs read no settings
+# file, and compiling costs start-up.)
+_CONTROL = r"[\x00-\x1f\x7f-\x9f]"
 
 CONFIG_FILE = ".author.toml"
 
@@ -29,14 +30,16 @@ class ConfigError(Exception):
     """The configuration file is unreadable or holds a value of the wrong kind."""
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
+    """The settings in force (immutable; a NamedTuple, as a frozen dataclass of this many
+    fields costs start-up: its methods are compiled from source)."""
+
     style: str = "mofa"  # house style (template set) for readouts that name none
     home_zone: str = "Asia/Tokyo"  # the zone the home-time parenthetical is given in
     home_label: str = "JST"  # `(local time; 7:05 a.m. JST)`
     home_name: str = "Japan"  # `(local time; same time in Japan)`
     strict: bool = False  # warnings fail `author validate` too
-    disable: frozenset[str] = field(default_factory=frozenset)  # lint codes turned off
+    disable: frozenset[str] = frozenset()  # lint codes turned off
     max_bytes: int = DEFAULT_MAX_BYTES  # a larger file is refused (too-large)
     max_depth: int = 64  # deeper nesting is refused (too-deep)
     max_nodes: int = 100_000  # more values, aliases expanded, are refused (too-many-nodes)
@@ -98,7 +101,7 @@ def _setting(key: str, value: Any, source: str) -> tuple[str, Any]:
 def _check_text(key: str, value: str, source: str) -> None:
     if not value.strip():
         raise ConfigError(f"{source}: {key!r} must not be empty")
-    if char := _CONTROL.search(value):
+    if char := re.search(_CONTROL, value):
         # `home_label = "\u001b[31m"` would print a terminal escape into every page
         raise ConfigError(
             f"{source}: {key!r} holds the control character U+{ord(char.group()):04X}"
@@ -145,16 +148,15 @@ def find_config(start: Path) -> Path | None:
 # quoted key, `tool.author.strict = …`), or a `[tool]` table or a `tool = {…}` value that
 # may hold it. A pyproject with none of these has no [tool.author]: decided without
 # parsing it (most mention "author" in `authors`, or in a script named after this tool).
-_MAY_HOLD_THE_TABLE = re.compile(
-    rb"""["']?tool["']?\s*\.\s*["']?author|^\s*\[\s*["']?tool["']?\s*\]|^\s*["']?tool["']?\s*=""",
-    re.MULTILINE,
+_MAY_HOLD_THE_TABLE = (
+    rb"""["']?tool["']?\s*\.\s*["']?author|^\s*\[\s*["']?tool["']?\s*\]|^\s*["']?tool["']?\s*="""
 )
 
 
 def _has_author_table(raw: bytes) -> bool:
     """Whether a pyproject.toml holds [tool.author] (`[tool.authorlint]` does not). A file
     that is not valid TOML counts when it mentions the table: its error is then shown."""
-    if b"author" not in raw or not _MAY_HOLD_THE_TABLE.search(raw):
+    if b"author" not in raw or not re.search(_MAY_HOLD_THE_TABLE, raw, re.MULTILINE):
         return False  # the usual pyproject, decided without parsing
     import tomllib
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any, Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
@@ -147,14 +148,19 @@ class Problem(NamedTuple):
 # The keys of a problem in the JSON output, in order (JSON format version 1).
 _JSON_KEYS = ("path", "line", "col", "severity", "code", "message", "field", "loc", "suggestion")
 
-# Every character str.splitlines() breaks at.
-_LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+@cache
+def _line_breaks() -> re.Pattern[str]:
+    """Every character str.splitlines() breaks at. Compiled on first use: only a problem
+    to print needs it, and compiling this set costs about what checking a file does."""
+    return re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def _one_line(text: str) -> str:
-    if _LINE_BREAKS.search(text) is None:
+    line_breaks = _line_breaks()
+    if line_breaks.search(text) is None:
         return text
-    return _LINE_BREAKS.sub(lambda m: repr(m.group(0))[1:-1], text)
+    return line_breaks.sub(lambda m: repr(m.group(0))[1:-1], text)
 
 
 def dotted(loc: Loc) -> str:
