@@ -2,16 +2,16 @@
 one module each) and turns what goes wrong into one line and an exit status.
 
 Headless: importing this module never imports Textual or Jinja2; `edit` imports the TUI
-and `render` imports Jinja2 only when they run."""
+and `render` imports Jinja2 only when they run. A plain `author validate FILE...` (a
+hook's, CI's) does not import argparse either (`plain_arguments`)."""
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
-from typing import cast
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, cast
 
 from author import __version__
 from author.commands.base import (
@@ -20,11 +20,16 @@ from author.commands.base import (
     EXIT_OK,
     EXIT_USAGE,
     Command,
-    HelpFormatter,
     OutputError,
     UsageError,
 )
 from author.commands.output import drop_output, flush_out, tolerant_streams
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+
+    from author.commands.base import Arguments
 
 # In the order `author --help` lists them; each is the module `author/commands/NAME.py`.
 COMMANDS = ("render", "validate", "schema", "new", "edit", "serve")
@@ -50,6 +55,10 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The whole command line: the global options, then each command's own; for an
     `argv` that names its command, that command's only (`named_command`): it reads
     `argv` exactly as the whole parser would, at a part of the start-up cost."""
+    import argparse
+
+    from author.commands.parsing import HelpFormatter
+
     top = argparse.ArgumentParser(
         formatter_class=HelpFormatter,
         prog="author",
@@ -73,12 +82,37 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return top
 
 
+def plain_arguments(argv: Sequence[str]) -> Arguments | None:
+    """`argv` read without argparse when it has the shape a hook or CI passes: `[--config
+    PATH] validate [OPTION...] FILE...` (`validate.plain_options`), into the attributes
+    the parser would set. None for any other command line, which the parser then reads
+    (help, errors and all). Equal to the parser's namespace wherever it is not None
+    (`tests/test_cli_plain.py`); it spares a hook's start-up importing argparse and
+    building its parsers."""
+    config, at = None, 0
+    while at < len(argv):
+        if argv[at] == "--config" and at + 1 < len(argv) and argv[at + 1][:1] != "-":
+            config, at = argv[at + 1], at + 2
+        elif argv[at][:9] == "--config=":
+            config, at = argv[at][9:], at + 1
+        else:
+            break
+    if at == len(argv) or argv[at] != "validate":
+        return None
+    from author.commands.validate import plain_options
+
+    options = plain_options(argv, at + 1)
+    return (
+        None if options is None else SimpleNamespace(config=config, command="validate", **options)
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if sys.stderr is None:  # started with standard error closed: messages go nowhere
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     tolerant_streams()
     argv = sys.argv[1:] if argv is None else argv
-    args = parser(argv).parse_args(argv)
+    args = plain_arguments(argv) or parser(argv).parse_args(argv)
     if args.command is None:
         args.command, args.file = "edit", None
     try:

@@ -112,3 +112,34 @@ def test_render_ja_is_headless(tmp_path: Path) -> None:
     loaded = set(report["loaded"])
     assert "japanera" in loaded
     assert "textual" not in loaded and "rich" not in loaded
+
+
+
+COLLECTIONS = """
+import gc, json, sys
+older = []  # the collections of the middle and the oldest generation
+gc.callbacks.append(lambda phase, info: phase == "start" and info["generation"] and older.append(1))
+import author.cli
+status = author.cli.main(sys.argv[1:])
+print(json.dumps({"status": status, "older": len(older), "frozen": gc.get_freeze_count()}),
+      file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("copies", [1, 3])
+def test_validate_spares_the_collector_its_modules(copies: int) -> None:
+    """The checker's modules live as long as the process: `validate` tunes the collector
+    before importing them and freezes them once loaded, so no collection but the young
+    generation's runs during the command, nor over them at exit (the default schedule
+    runs dozens while the checker loads, and a full one at exit)."""
+    done = subprocess.run(
+        [sys.executable, "-c", COLLECTIONS, "validate", "-q", *[str(REFERENCE)] * copies],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+    )
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    assert report["status"] == 0
+    assert report["older"] == 0
+    assert report["frozen"] > 10_000  # the checker's modules, out of the collector's sight

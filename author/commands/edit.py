@@ -5,13 +5,8 @@ from __future__ import annotations
 
 import argparse
 
-from author.commands.base import (
-    Subcommands,
-    UsageError,
-    add_command,
-    add_readout_argument,
-    settings,
-)
+from author.commands.base import UsageError, settings
+from author.commands.parsing import Subcommands, add_command, add_readout_argument
 
 
 def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:

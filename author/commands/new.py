@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from author.commands.base import EXIT_OK, Subcommands, UsageError, add_command
+from author.commands.base import EXIT_OK, UsageError
 from author.commands.output import emit, write_file
+from author.commands.parsing import Subcommands, add_command
 
 
 def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:

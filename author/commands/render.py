@@ -9,16 +9,10 @@ import sys
 from typing import TYPE_CHECKING
 
 from author.commands import render_check, render_write
-from author.commands.base import (
-    EXIT_OK,
-    EXIT_PROBLEMS,
-    Subcommands,
-    UsageError,
-    add_command,
-    settings,
-)
+from author.commands.base import EXIT_OK, EXIT_PROBLEMS, UsageError, settings
 from author.commands.checked import checked_readout, pages_of
 from author.commands.output import emit, same_file
+from author.commands.parsing import Subcommands, add_command
 from author.registry import LANGS, RENDER_FORMATS
 
 if TYPE_CHECKING:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from author.commands.base import EXIT_OK, Subcommands, add_command
+from author.commands.base import EXIT_OK
 from author.commands.output import emit
+from author.commands.parsing import Subcommands, add_command
 
 
 def add_parser(commands: Subcommands[argparse.ArgumentParser]) -> None:

@@ -84,3 +84,72 @@ async def test_ctrl_z_in_the_same_burst_undoes_the_letters_before_it(tmp_path: P
         await settle(pilot)
         assert app.session.data.get("section") is None
         assert app.editor.query_one("#section").value == ""
+
+
+# A bound key (Backspace, an arrow) among typed letters: Textual runs a field's bindings only
+# once the key has climbed to the app, and inserts a letter at once, so in a burst the
+# letters after a Backspace landed before it (Textual issue #6605). Nine Backspaces and
+# `Ties` after `Relations` gave `Japan-Ukraine Rela` in tmux.
+
+
+def end_and_backspaces(count: int) -> list[events.Key]:
+    """End, then `count` Backspaces: each its own event (an event is forwarded once)."""
+    return [events.Key("end", None), *(events.Key("backspace", "\x7f") for _ in range(count))]
+
+
+async def test_backspaces_in_a_burst_apply_before_the_letters_after_them(
+    reference_copy: Path,
+) -> None:
+    app = AuthorApp.for_file(reference_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.editor.query_one("#section").focus()
+        await settle(pilot)
+        send_keys(app, [*end_and_backspaces(9), *map(key_event, "Ties")])
+        await settle(pilot)
+        assert app.session.data["section"] == "Japan-Ukraine Ties"
+
+
+async def test_keys_in_a_burst_apply_in_order_in_a_point(reference_copy: Path) -> None:
+    """The same in a multi-line field (a point's text): Backspace, ← and Delete among the
+    letters, all queued at once: `Xab`, ⌫, `c`, ←, ←, Delete, `Y` gives `XYc`."""
+    app = AuthorApp.for_file(reference_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        point = app.editor.query_one("#point-0-text")
+        point.focus()
+        await settle(pilot)
+        before = app.session.data["points"][0]
+        before_text = before["text"] if isinstance(before, dict) else before
+        keys = [  # at the start of the text
+            *map(key_event, "Xab"),
+            events.Key("backspace", "\x7f"),
+            key_event("c"),
+            events.Key("left", None),
+            events.Key("left", None),
+            events.Key("delete", None),
+            key_event("Y"),
+        ]
+        send_keys(app, keys)
+        await settle(pilot)
+        after = app.session.data["points"][0]
+        after_text = after["text"] if isinstance(after, dict) else after
+        assert after_text == "XYc" + before_text
+
+
+def test_backspaces_in_a_burst_in_a_terminal(reference_copy: Path) -> None:
+    """A real `author edit` in a pseudo-terminal, the keys in one write, then Ctrl+S."""
+    with Terminal(reference_copy) as terminal:
+        assert terminal.drain(30, until=b"Published"), terminal.screen()[-2000:]
+        terminal.drain(1.0)
+        terminal.write(END.encode() + b"\x7f" * 9 + b"Ties")
+        terminal.drain(2.0)
+        terminal.write(b"\x13")  # Ctrl+S
+        terminal.drain(2.0)
+        terminal.write(b"\x11")  # Ctrl+Q: saved, so no question
+        terminal.wait(10)
+        screen = terminal.screen()
+
+    data = load_data(reference_copy)
+    assert isinstance(data, dict), screen[-2000:]
+    assert data["section"] == "Japan-Ukraine Ties", screen[-2000:]

@@ -143,6 +143,25 @@ class Bound:
             self.cursor_blink = False
 
 
+async def run_own_binding(widget: Widget, event: events.Key) -> bool:
+    """Run the widget's own binding of a key now, as the app would once the key had
+    bubbled up to it; True when one ran.
+
+    Textual inserts a typed letter at once, in the field's own key handler, but runs a
+    bound key (Backspace, Delete, an arrow, Ctrl+W) only when the key has climbed through
+    every container up to the app. In a burst of keys (a fast typist, tmux send-keys, a
+    busy editor) the letters typed after a Backspace then land before it: `Relations`,
+    nine Backspaces and `Ties` gave `Rela` (Textual issue #6605). The field's own bindings
+    come first in the app's search anyway, and the app's priority keys (Ctrl+S, Ctrl+Z,
+    Tab) are taken before a key reaches a field, so running them here changes only when."""
+    for binding in widget._bindings.key_to_bindings.get(event.key, ()):
+        if not binding.priority and await widget.app.run_action(binding.action, widget):
+            event.stop()
+            event.prevent_default()
+            return True
+    return False
+
+
 class BoundInput(Bound, Input):
     # A one-line field's size never depends on its text: a longer text needs a repaint,
     # not a new layout of the whole screen (Widget's default), which made typing slow.
@@ -184,15 +203,15 @@ class BoundInput(Bound, Input):
         self.report_typed()
 
     async def _on_key(self, event: events.Key) -> None:
-        # A key that keeps the text (End, Home, an arrow) ends the selection made on entry
-        # at once: its binding runs only after the keys queued behind it, and a letter
-        # typed right after End would otherwise replace the whole text.
+        # A key that keeps the text (End, Home, an arrow, ↓ and ↑ too) ends the selection
+        # made on entry: the cursor goes to that end of the text.
         if not self.selection.is_empty:
             if event.key in ("end", "ctrl+e", "right", "down"):
                 self.cursor_position = len(self.value)
             elif event.key in ("home", "ctrl+a", "left", "up"):
                 self.cursor_position = 0
-        await super()._on_key(event)
+        if event.is_printable or not await run_own_binding(self, event):
+            await super()._on_key(event)
 
 
 class BoundTextArea(Bound, TextArea):
@@ -261,7 +280,8 @@ class BoundTextArea(Bound, TextArea):
             self.select_all()
 
     async def _on_key(self, event: events.Key) -> None:
-        # As in BoundInput: a key that keeps the text ends the selection at once.
+        # As in BoundInput: a key that keeps the text ends the selection, at its end or
+        # its start.
         selection = self.selection
         if not selection.is_empty:
             first, last = sorted((selection.start, selection.end))
@@ -269,7 +289,8 @@ class BoundTextArea(Bound, TextArea):
                 self.selection = Selection.cursor(last)
             elif event.key in ("home", "ctrl+a", "left", "up"):
                 self.selection = Selection.cursor(first)
-        await super()._on_key(event)
+        if event.is_printable or not await run_own_binding(self, event):
+            await super()._on_key(event)
 
 
 
