@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import TextArea
 
 from author.check import check_text
 from author.render import render
@@ -18,8 +19,9 @@ from author.tui import app as app_module
 from author.tui.app import AuthorApp
 from author.tui.messages import PreviewPainted
 from author.tui.widgets.preview import PageView
+from author.tui.widgets.titlebar import TitleLine
 
-from .conftest import settle, type_text
+from .conftest import paste, settle, type_text
 
 
 class PaintWatcher(AuthorApp):
@@ -55,9 +57,10 @@ async def wait_for(condition: Callable[[], bool], pilot: Pilot[Any], seconds: fl
 async def test_the_page_is_painted_before_the_lint_and_its_problems_follow(
     reference_copy: Path,
 ) -> None:
-    """Typing `at 7 pm` into the third point (its Japanese text has no such number): the
+    """Pasting `at 7 pm` into the third point (its Japanese text has no such number): the
     preview shows the new text at once, the lint's `translation-mismatch` comes in the
-    problems list right after that paint, from the same check."""
+    problems list right after that paint, from the same check. (A paste is one edit, so
+    one check; typed key by key, the `7` would be linted before the `pm` is painted.)"""
     app = PaintWatcher.for_file(reference_copy)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -65,7 +68,7 @@ async def test_the_page_is_painted_before_the_lint_and_its_problems_follow(
         editor.query_one("#point-2-text").focus()
         await pilot.press("end")
         app.paints.clear()
-        await type_text(pilot, " at 7 pm")
+        await paste(pilot, " at 7 pm")
         await wait_for(lambda: any("at 7 pm" in page for page, _ in app.paints), pilot)
         _, codes_then = next(p for p in app.paints if "at 7 pm" in p[0])
         assert "translation-mismatch" not in codes_then  # painted before the lint ran
@@ -135,3 +138,23 @@ async def test_the_form_is_frozen_while_typing_and_released_after(reference_copy
         assert gc.get_freeze_count() < 2 * frozen  # the old widgets were collected
     assert gc.get_freeze_count() == 0
     assert gc.get_threshold() == thresholds
+
+
+async def test_a_key_is_stored_and_its_page_made_in_its_own_turn(reference_copy: Path) -> None:
+    """An edit reaches the session and the preview as the control makes it, before the
+    control's Changed message has gone anywhere (nothing is awaited in between here):
+    the page of a key is made before the frame that echoes the key, and that one frame
+    paints both. The title then says the readout is modified."""
+    app = AuthorApp.for_file(reference_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        editor = app.editor
+        area = editor.query_one("#point-2-text", TextArea)
+        area.focus()
+        await pilot.press("end")
+        await asyncio.sleep(editor.CHECK_INTERVAL)  # a pause in typing: a check is due
+        area.insert(" QQQ")  # what a key's edit does
+        assert "QQQ" in str(app.session.point_part(2, "text"))
+        assert "QQQ" in editor.preview.text
+        await pilot.pause()
+        assert "(modified)" in str(editor.query_one(TitleLine).content)

@@ -31,7 +31,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Checkbox, Header, Input, Select, TextArea
+from textual.widgets import Checkbox, Input, Select, TextArea
 
 from author.check import CheckResult, readout_of
 from author.config import Config
@@ -86,6 +86,7 @@ from author.tui.widgets.points import PointArea, PointsEditor, PointText
 from author.tui.widgets.preview import Preview
 from author.tui.widgets.problems import ProblemsList
 from author.tui.widgets.progressive import Progressive
+from author.tui.widgets.titlebar import TitleBar
 from author.tui.widgets.unknown import UnknownFields
 
 WIDE = 110  # columns from which the preview sits beside the form
@@ -171,7 +172,7 @@ class EditorScreen(Screen[None]):
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         self.set_class(self.app.size.width >= WIDE, "-wide")
-        yield Header(icon="")
+        yield TitleBar(icon="")
         with Horizontal(id="main"):
             yield Form(self.session, self.config)
             yield Preview()
@@ -282,7 +283,20 @@ class EditorScreen(Screen[None]):
         if control.write(self.session, control.data_value()):
             self.after_change(control)
 
-    def after_change(self, control: Bound | None = None) -> None:
+    def typed(self, control: Bound) -> None:
+        """A key's edit, handed over by its control as it is typed (Bound.report_typed):
+        stored, and its page made at once when a check is due, so that the frame that
+        echoes the key paints its page too. A text to clean of control characters waits
+        for the control's Changed message (write_control)."""
+        raw = control.raw_value()
+        if isinstance(raw, str) and without_controls(raw) != raw:
+            return
+        if control.is_edit() and control.write(self.session, control.data_value()):
+            self.after_change(control, at_once=True)
+
+    def after_change(self, control: Bound | None = None, *, at_once: bool = False) -> None:
+        """Show what an edit changed beside its control, and check it (`at_once`: a
+        check due runs now, not next)."""
         self.update_title()
         if control is not None:
             if control.loc[:1] in (("meeting",), ("phrasing",)):
@@ -292,18 +306,20 @@ class EditorScreen(Screen[None]):
                     if isinstance(ancestor, ParticipantCard):
                         ancestor.refresh_name()
                         break
-        self.schedule_check()
+        self.schedule_check(at_once)
 
     # -- checking -------------------------------------------------------------------------
-    def schedule_check(self) -> None:
-        """Check soon: at once after a pause in typing, else once the last check is
-        CHECK_SHARE times its cost behind (at most CHECK_INTERVAL)."""
+    def schedule_check(self, at_once: bool = False) -> None:
+        """Check soon: after a pause in typing, next (`at_once`: now), else once the last
+        check is CHECK_SHARE times its cost behind (at most CHECK_INTERVAL)."""
         if self._check_timer is not None or self._check_queued:
             return
         gap = min(self.CHECK_INTERVAL, self.CHECK_SHARE * self._check_cost)
         delay = self._last_check + gap - time.monotonic()
         if delay > 0:
             self._check_timer = self.set_timer(delay, self.check_typed)
+        elif at_once:
+            self.check_typed()
         else:  # next, without a timer's wait (a few milliseconds)
             self._check_queued = True
             self.call_later(self.check_typed)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -15,7 +15,7 @@ from textual.reactive import Reactive
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static, TextArea
-from textual.widgets.text_area import Selection
+from textual.widgets.text_area import Edit, EditResult, Selection
 
 from author.diagnostics import Diagnostic, Loc
 from author.timezones import check_timezone, completions
@@ -53,6 +53,13 @@ def lines_text(items: Any, key: str = "caption") -> str:
     return "\n".join(
         display_value(item.get(key) if isinstance(item, dict) else item) for item in items
     )
+
+
+@runtime_checkable
+class TypingSink(Protocol):
+    """Where a control hands what was typed into it, as it is typed (the editor screen)."""
+
+    def typed(self, control: Bound) -> None: ...
 
 
 class Bound:
@@ -120,6 +127,15 @@ class Bound:
     def data_value(self) -> Any:
         return self.to_data(self.raw_value())
 
+    def report_typed(self) -> None:
+        """Hand the value just typed to the screen now, in the key's own turn. The
+        control's Changed message reaches the screen only after the frame that echoes
+        the key; the preview then came a frame later. Handed over here, the page of the
+        key is made before that frame, and the key costs one frame, not two. (The
+        Changed message still comes, and finds nothing new.)"""
+        if isinstance(self, Widget) and self.is_mounted and isinstance(self.screen, TypingSink):
+            self.screen.typed(self)
+
     def _on_mount(self, event: events.Mount) -> None:
         super()._on_mount(event)  # type: ignore[misc]
         app = getattr(self, "app", None)
@@ -183,6 +199,9 @@ class BoundInput(Bound, Input):
     def replace_raw(self, text: str) -> None:
         self.value = text
 
+    def watch_value(self) -> None:
+        self.report_typed()
+
     async def _on_key(self, event: events.Key) -> None:
         # A key that keeps the text (End, Home, an arrow, ↓ and ↑ too) ends the selection
         # made on entry: the cursor goes to that end of the text.
@@ -239,6 +258,12 @@ class BoundTextArea(Bound, TextArea):
                 # no new layout for it: this is one, and the size it sets follows
                 self.set_reactive(TextArea.virtual_size, Size(0, self.wrapped_document.height))
         return super().get_content_height(container, viewport, width)
+
+    def edit(self, edit: Edit) -> EditResult:
+        """Every change of the text (typed, pasted, deleted) comes through here."""
+        result = super().edit(edit)
+        self.report_typed()
+        return result
 
     def raw_value(self) -> str:
         return self.text
