@@ -268,12 +268,17 @@ class EditorScreen(Screen[None]):
         if isinstance(control, Bound):
             self.write_control(control)
 
-    def write_control(self, control: Bound) -> None:
-        """The one edit handler: a control's value into the session."""
+    def write_control(self, control: Bound, *, typed: bool = False) -> None:
+        """The one edit handler: a control's value into the session. `typed`: handed over
+        by the control as it is typed (`typed`), its page made at once when a check is
+        due; a text to clean of control characters then waits for the control's Changed
+        message, which comes after."""
         if not control.is_edit():
             return  # controls report the value they were built with; that is no edit
         raw = control.raw_value()
         if isinstance(raw, str) and (clean := without_controls(raw)) != raw:
+            if typed:
+                return
             control.replace_raw(clean)
             self.notify(
                 "Removed control characters (such as ESC, DEL or NUL, from pasted terminal "
@@ -281,18 +286,12 @@ class EditorScreen(Screen[None]):
                 severity="warning",
             )
         if control.write(self.session, control.data_value()):
-            self.after_change(control)
+            self.after_change(control, at_once=typed)
 
     def typed(self, control: Bound) -> None:
-        """A key's edit, handed over by its control as it is typed (Bound.report_typed):
-        stored, and its page made at once when a check is due, so that the frame that
-        echoes the key paints its page too. A text to clean of control characters waits
-        for the control's Changed message (write_control)."""
-        raw = control.raw_value()
-        if isinstance(raw, str) and without_controls(raw) != raw:
-            return
-        if control.is_edit() and control.write(self.session, control.data_value()):
-            self.after_change(control, at_once=True)
+        """A key's edit, handed over by its control as it is typed (Bound.report_typed),
+        so that the frame that echoes the key paints its page too."""
+        self.write_control(control, typed=True)
 
     def after_change(self, control: Bound | None = None, *, at_once: bool = False) -> None:
         """Show what an edit changed beside its control, and check it (`at_once`: a
