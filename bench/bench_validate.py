@@ -11,7 +11,8 @@ multilateral roles, group counterparts, follow-ons with their own start, multi-p
 points) under bench/out/ (gitignored; the largest size once, reused by later runs while
 the generator and seed are the same), then measures in this one run, each command in its
 own subprocess, best of --repeat runs (halved above 10,000 files), the commands
-interleaved:
+interleaved (each round starting one command later) and each run with its files read
+into the page cache first:
 
 - for each size, `author validate` vs `bench/baseline_validate.py` (read + libyaml parse
   + Pydantic validate, same one-process model);   target: ratio <= 1.15 at 1,000 files,
@@ -24,6 +25,8 @@ interleaved:
   baseline from one file to the largest size
 - the batch render: 1,000 pages by one `author render --write` against 1,000 `author
   render FILE --output PAGE` processes (100 of them measured, the time scaled by 10)
+- with --instructions, the instructions executed (valgrind), one file and per file:
+  a figure the machine's speed does not move
 
 Prints tables and the machine. Exits 0 whatever the numbers (this is a measurement).
 """
@@ -35,6 +38,7 @@ import compileall
 import os
 import platform
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -323,13 +327,31 @@ class Run:
             sys.stderr.write(stderr.decode(errors="replace")[-2000:])
 
 
-def measure(cmds: list[list[str]], repeat: int, cwd: Path = ROOT) -> list[Run]:
+def read_into_cache(paths: list[Path]) -> None:
+    """Read every file once, so that the command measured next finds them in the page
+    cache. This VM drops its page cache now and then (`Cached` in /proc/meminfo fell from
+    1.5 GB to 66 MB in minutes, the machine idle); a file read from the disk costs about
+    90 µs against 14 µs cached, a sixth of a file's check, and falls on whichever command
+    runs first after the drop."""
+    for path in paths:
+        with open(path, "rb") as handle:
+            handle.read()
+
+
+def measure(
+    cmds: list[list[str]], repeat: int, cwd: Path = ROOT, reads: list[Path] | None = None
+) -> list[Run]:
     """Run the commands in turn, `repeat` rounds, so that a change in the machine's load
-    falls on all of them alike."""
+    falls on all of them alike: each round starts one command later than the one before
+    (no command always runs first), and each command finds the files it `reads` in the
+    page cache (`read_into_cache`)."""
     runs = [Run() for _ in cmds]
-    for _ in range(repeat):
-        for cmd, result in zip(cmds, runs, strict=True):
-            result.add(cmd, cwd)
+    for round_ in range(repeat):
+        for i in range(len(cmds)):
+            at = (round_ + i) % len(cmds)
+            if reads:
+                read_into_cache(reads)
+            runs[at].add(cmds[at], cwd)
     return runs
 
 
@@ -472,6 +494,50 @@ def batch_render(folder: Path, files: list[Path], out: Path, repeat: int) -> tup
     return one, each, len(pages)
 
 
+VALGRIND = shutil.which("valgrind")
+_INSTRUCTIONS = re.compile(r"I\s+refs:\s+([\d,]+)")
+
+
+def parse_instructions(report: str) -> int:
+    """The instructions executed, from cachegrind's summary on standard error."""
+    found = _INSTRUCTIONS.search(report)
+    if found is None:
+        raise ValueError(f"no instruction count in valgrind's report: {report[-500:]!r}")
+    return int(found.group(1).replace(",", ""))
+
+
+def instructions(cmd: list[str], cwd: Path) -> int:
+    """How many instructions `cmd` executes (valgrind's cachegrind without its cache
+    simulation): a count the VM's speed and its neighbours do not move."""
+    assert VALGRIND is not None
+    report = subprocess.run(
+        [VALGRIND, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *cmd],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+    ).stderr
+    return parse_instructions(report)
+
+
+def instruction_rows(
+    author: list[str], baseline: list[str], names: list[str], cwd: Path
+) -> list[tuple[str, int, int]]:
+    """(measure, author's instructions, the baseline's): one file, and a file's own cost,
+    the difference between a batch of `few` files and one of `few + extra`, divided by
+    `extra` (start-up cancels out)."""
+    few, extra = 100, min(1000, len(names) - 100)
+    counts = {
+        n: (instructions([*author, *names[:n]], cwd), instructions([*baseline, *names[:n]], cwd))
+        for n in (1, few, few + extra)
+    }
+    (author_few, baseline_few), (author_all, baseline_all) = counts[few], counts[few + extra]
+    per_file = ((author_all - author_few) // extra, (baseline_all - baseline_few) // extra)
+    return [
+        ("one file (start-up)", *counts[1]),
+        (f"per file ({few + extra:,} files less {few:,}, / {extra:,})", *per_file),
+    ]
+
+
 def mib(kib: int) -> str:
     return f"{kib / 1024:.1f} MiB"
 
@@ -485,6 +551,12 @@ def main() -> int:
     )
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions executed (valgrind; a few minutes), one file and "
+        "per file, which the machine's speed does not move",
+    )
     args = parser.parse_args()
     sizes = sorted({int(n) for n in args.files.split(",")})
 
@@ -517,11 +589,16 @@ def main() -> int:
     for count in sizes:
         repeat = args.repeat if count <= 10_000 else max(2, (args.repeat + 1) // 2)
         cmds = [[*author, *names[:count]], [*baseline, *names[:count]], [*bare, *names[:count]]]
-        by_size[count] = (*measure(cmds, repeat, folder), repeat)
+        by_size[count] = (*measure(cmds, repeat, folder, paths[:count]), repeat)
     smallest = names[: sizes[0]]
-    (j_all,) = measure([[*jsonschema, *smallest]], max(1, args.repeat // 2), folder)
+    (j_all,) = measure(
+        [[*jsonschema, *smallest]], max(1, args.repeat // 2), folder, paths[: sizes[0]]
+    )
     a_one, b_one, bare_one = measure(
-        [[*author, names[0]], [*baseline, names[0]], [*bare, names[0]]], args.repeat * 4, folder
+        [[*author, names[0]], [*baseline, names[0]], [*bare, names[0]]],
+        args.repeat * 4,
+        folder,
+        paths[:1],
     )
     one, each, pages = batch_render(folder, paths, args.out, max(1, args.repeat // 2))
 
@@ -591,6 +668,16 @@ def main() -> int:
     print(f"in-process breakdown over {len(smallest)} files (imports excluded):")
     for name, seconds in breakdown([str(folder / n) for n in smallest], args.repeat):
         print(f"  {name:<52} {seconds:6.3f} s")
+    if args.instructions:
+        print()
+        if VALGRIND is None or len(names) < 200:
+            print("instructions: not counted (needs valgrind and at least 200 files)")
+            return 0
+        print("instructions executed (valgrind's cachegrind):")
+        print("| measure | author | baseline | ratio |")
+        print("|---|---|---|---|")
+        for name, mine, theirs in instruction_rows(author, baseline, names, folder):
+            print(f"| {name} | {mine:,} | {theirs:,} | {mine / theirs:.3f} |")
     return 0
 
 
