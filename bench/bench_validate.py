@@ -331,8 +331,8 @@ def read_into_cache(paths: list[Path]) -> None:
     """Read every file once, so that the command measured next finds them in the page
     cache. This VM drops its page cache now and then (`Cached` in /proc/meminfo fell from
     1.5 GB to 66 MB in minutes, the machine idle); a file read from the disk costs about
-    90 µs against 14 µs cached, a sixth of a file's check, and falls on whichever command
-    runs first after the drop."""
+    88 µs against 14 µs cached, a seventh of a file's check, and falls on whichever
+    command runs first after the drop."""
     for path in paths:
         with open(path, "rb") as handle:
             handle.read()
